@@ -1,0 +1,69 @@
+/** Seeds and refreshes the case registry in the `cases` table. */
+import { notInArray } from "drizzle-orm";
+import type { CaseDef } from "../domain/types";
+import { type BatchStatement, type Db, runBatch } from "./database";
+import { articleCases, cases } from "./schema";
+
+/** A small stable hash (FNV-1a, 32 bit, hex) used to detect registry changes. */
+export function hashText(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(16).padStart(8, "0");
+}
+
+/** The date prefix of a registry status line ("2025-06-25: …" → "2025-06-25"). */
+export function statusDate(status: string): string | null {
+  const m = /^(\d{4}-\d{2}(?:-\d{2})?)/.exec(status.trim());
+  return m ? (m[1] ?? null) : null;
+}
+
+/** Inserts new cases, rewrites changed ones and deletes cases no longer in the registry; returns counts. */
+export async function syncRegistry(
+  db: Db,
+  registry: readonly CaseDef[],
+): Promise<{ inserted: number; updated: number; removed: number }> {
+  const existing = new Map(
+    (await db.select({ id: cases.id, hash: cases.dataHash }).from(cases)).map((r) => [r.id, r.hash]),
+  );
+  const statements: BatchStatement[] = [];
+  let inserted = 0;
+  let updated = 0;
+  for (const c of registry) {
+    const data = JSON.stringify(c);
+    const dataHash = hashText(data);
+    const prev = existing.get(c.id);
+    if (prev === dataHash) continue;
+    if (prev === undefined) inserted++;
+    else updated++;
+    const values = {
+      id: c.id,
+      caption: c.caption,
+      aliases: c.aliases,
+      court: c.court,
+      docket: c.docket,
+      jurisdiction: c.jurisdiction,
+      filed: c.filed,
+      judge: c.judge,
+      status: c.status,
+      statusDate: statusDate(c.status),
+      plaintiffs: c.plaintiffs,
+      defendants: c.defendants,
+      keyTerms: c.keyTerms,
+      related: c.related,
+      data,
+      dataHash,
+    };
+    statements.push(db.insert(cases).values(values).onConflictDoUpdate({ target: cases.id, set: values }));
+  }
+  const ids = registry.map((c) => c.id);
+  const removed = [...existing.keys()].filter((id) => !ids.includes(id)).length;
+  if (removed > 0) {
+    statements.push(db.delete(cases).where(notInArray(cases.id, ids)));
+    statements.push(db.delete(articleCases).where(notInArray(articleCases.caseId, ids)));
+  }
+  await runBatch(db, statements);
+  return { inserted, updated, removed };
+}
