@@ -1,0 +1,79 @@
+/** Reads one source: conditional fetch, parse (feed or HTML list) and normalise its items. */
+import type { NormalisedItem, SourceDef } from "../domain/types";
+import { type FetchDeps, type FetchOptions, fetchResource } from "./fetch-resource";
+import { normaliseItem } from "./normalise";
+import { parseFeed } from "./parse-feed";
+import { parseHtmlList } from "./parse-html-list";
+
+/** What reading a source produced: unchanged (304) or the normalised items with the new validators. */
+export type SourceRead =
+  | { kind: "unchanged"; status: number }
+  | {
+      kind: "items";
+      status: number;
+      finalUrl: string;
+      etag: string | null;
+      lastModified: string | null;
+      items: NormalisedItem[];
+      /** Items dropped because they had no usable http(s) link. */
+      skipped: number;
+      warnings: string[];
+    };
+
+/** Fetches a source with its stored validators and returns its normalised items (throws on failure). */
+export async function readSource(
+  source: SourceDef,
+  validators: { etag: string | null; lastModified: string | null },
+  opts: FetchOptions,
+  deps: FetchDeps,
+): Promise<SourceRead> {
+  const res = await fetchResource(
+    source.url,
+    {
+      ...opts,
+      etag: validators.etag ?? undefined,
+      lastModified: validators.lastModified ?? undefined,
+      accept:
+        source.kind === "html"
+          ? "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5"
+          : "application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5",
+    },
+    deps,
+  );
+  if (res.notModified) return { kind: "unchanged", status: res.status };
+  const parsed =
+    source.kind === "html"
+      ? parseHtmlList(res.text, res.finalUrl, requireSelectors(source))
+      : await parseFeed(res.text, { contentType: res.contentType ?? undefined });
+  const items: NormalisedItem[] = [];
+  let skipped = 0;
+  const sourceHost = hostOf(res.finalUrl);
+  for (const raw of parsed.items) {
+    const item = normaliseItem(raw, { feedUrl: source.url, finalUrl: res.finalUrl, sourceHost });
+    if (item) items.push(item);
+    else skipped++;
+  }
+  return {
+    kind: "items",
+    status: res.status,
+    finalUrl: res.finalUrl,
+    etag: res.etag ?? null,
+    lastModified: res.lastModified ?? null,
+    items,
+    skipped,
+    warnings: parsed.warnings,
+  };
+}
+
+function requireSelectors(source: SourceDef) {
+  if (!source.selectors) throw new Error(`source ${source.id} is of kind html but has no selectors`);
+  return source.selectors;
+}
+
+function hostOf(url: string): string | undefined {
+  try {
+    return new URL(url).hostname.toLowerCase();
+  } catch {
+    return undefined;
+  }
+}
