@@ -1,0 +1,64 @@
+/** View types the feed renderers take: plain data prepared by the caller, no database rows. */
+
+/** One article as it appears in a feed (all text fields are untrusted plain text). */
+export interface FeedEntry {
+  /** Our article id; the stable entry id is derived from it. */
+  id: number;
+  /** http(s) link to the original article; entries with any other scheme are left out of feeds. */
+  url: string;
+  /** Plain text, untrusted. */
+  title: string;
+  /** Plain text we wrote (at most ~300 chars), untrusted. */
+  summary: string;
+  /** ISO 8601 UTC, or null when the source gave no usable date. */
+  publishedAt: string | null;
+  /** ISO 8601 UTC; the date used when `publishedAt` is null. */
+  fetchedAt: string;
+  /** Display name of the outlet. */
+  sourceName: string;
+  /** Captions of the cases the article is filed under. */
+  categories: string[];
+}
+
+/** Absolute URLs of one feed in each format. */
+export interface FeedSelfUrls {
+  rss: string;
+  atom: string;
+  json: string;
+}
+
+/** Feed-level facts shared by the RSS, Atom and JSON Feed renderings. */
+export interface FeedMeta {
+  /** Stable feed id (e.g. the absolute feed URL); becomes the Atom feed id. */
+  id: string;
+  title: string;
+  description: string;
+  /** Absolute URL of the HTML page the feed mirrors. */
+  homeUrl: string;
+  selfUrls: FeedSelfUrls;
+  /** ISO 8601; the newest change in the feed. */
+  updated: string;
+  /** How long readers may cache the feed. */
+  ttlMinutes: number;
+  /** BCP 47 language tag, e.g. `en`. */
+  language?: string;
+}
+
+/** One feed listed in the OPML document. */
+export interface OpmlOutline {
+  title: string;
+  /** Absolute feed URL. */
+  xmlUrl: string;
+  /** Absolute URL of the matching HTML page. */
+  htmlUrl: string;
+}
+
+/** RSSHub-style feed query parameters, as numbers or raw query strings. */
+export interface FeedQuery {
+  /** Items to keep after filtering (default 50, at most 200). */
+  limit?: number | string | null;
+  /** Keep only items whose title or summary matches (case-insensitive regular expression). */
+  filter?: string | null;
+  /** Drop items whose title or summary matches (case-insensitive regular expression). */
+  filterout?: string | null;
+}
