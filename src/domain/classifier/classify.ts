@@ -1,0 +1,55 @@
+/** The classifier: topic, relevance, cases with evidence, and unknown captions for one article. */
+import { REGISTRY } from "../registry/cases";
+import type { ClassifyInput, ClassifyResult } from "../types";
+import { profileArticle } from "./article-profile";
+import { unknownCaptions } from "./captions";
+import { scoreCases } from "./case-scoring";
+import { type CompiledRegistry, compileRegistry } from "./compile-registry";
+import { scanArticle } from "./scan-article";
+import { decideTopic } from "./topic-scoring";
+
+let defaultRegistry: CompiledRegistry | undefined;
+
+/** The built-in registry, compiled on first use. */
+export function defaultMatcher(): CompiledRegistry {
+  defaultRegistry ??= compileRegistry(REGISTRY);
+  return defaultRegistry;
+}
+
+const NONE: ClassifyResult = { topic: "not-relevant", relevance: 0, cases: [], unknownCaptions: [] };
+
+/**
+ * Classifies one article. Pure and synchronous; never throws (non-string fields count as empty). Cases are
+ * returned only for `ai-copyright-litigation`, highest score first; `unknownCaptions` lists "X v. Y"
+ * captions of litigation articles that match no registry case.
+ */
+export function classify(input: ClassifyInput, matcher?: CompiledRegistry): ClassifyResult {
+  try {
+    const reg = matcher ?? defaultMatcher();
+    const title = typeof input?.title === "string" ? input.title : "";
+    const text = typeof input?.text === "string" ? input.text : "";
+    const hits = scanArticle(reg, title, text);
+    const profile = profileArticle(reg, hits);
+    const gap = (seg: number, from: number, to: number) =>
+      (seg === 0 ? hits.title : hits.text).slice(Math.max(0, from), Math.max(from, to));
+    const candidates = scoreCases(reg, hits, profile, gap);
+    const { topic, relevance } = decideTopic(profile.features, candidates);
+    if (topic !== "ai-copyright-litigation") return { topic, relevance, cases: [], unknownCaptions: [] };
+    const cases = candidates.map((c) => ({ id: c.id, score: c.score, evidence: c.evidence }));
+    const phrases = [...profile.connectors, ...profile.suitBefore, ...profile.suitAfter];
+    return {
+      topic,
+      relevance,
+      cases,
+      unknownCaptions: unknownCaptions(
+        reg,
+        hits,
+        phrases,
+        profile.caseHits,
+        cases.map((c) => c.id),
+      ),
+    };
+  } catch {
+    return { ...NONE, cases: [], unknownCaptions: [] };
+  }
+}
