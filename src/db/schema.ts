@@ -141,3 +141,80 @@ export const settings = sqliteTable("settings", {
   value: text("value").notNull(),
   updatedAt: text("updated_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
 });
+
+/** Digest subscribers (double opt-in); `email` is normalised and unique, `cases` null means every case. */
+export const subscribers = sqliteTable(
+  "subscribers",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    email: text("email").notNull(),
+    status: text("status", { enum: ["pending", "active", "unsubscribed"] })
+      .notNull()
+      .default("pending"),
+    /** JSON array of followed case ids; null = all cases. */
+    cases: text("cases", { mode: "json" }).$type<string[] | null>(),
+    /** Selection asked for in the latest confirmation email, applied on confirm: JSON {cases}. */
+    pendingCases: text("pending_cases", { mode: "json" }).$type<{ cases: string[] | null } | null>(),
+    createdAt: text("created_at").notNull(),
+    updatedAt: text("updated_at").notNull(),
+    confirmedAt: text("confirmed_at"),
+    unsubscribedAt: text("unsubscribed_at"),
+    /** Confirmation-email rate limit: the UTC day (YYYY-MM-DD) counted and emails sent on it. */
+    confirmDay: text("confirm_day"),
+    confirmCount: integer("confirm_count").notNull().default(0),
+  },
+  (t) => [uniqueIndex("subscribers_email_unique").on(t.email), index("subscribers_status_idx").on(t.status)],
+);
+
+/** One archived digest per ISO week; `model` is the frozen content every delivery of the week renders. */
+export const digests = sqliteTable("digests", {
+  week: text("week").primaryKey(),
+  startsAt: text("starts_at").notNull(),
+  endsAt: text("ends_at").notNull(),
+  subject: text("subject").notNull(),
+  /** JSON DigestModel. */
+  model: text("model").notNull(),
+  /** The archive rendering (no personal links). */
+  html: text("html").notNull(),
+  text: text("text").notNull(),
+  caseCount: integer("case_count").notNull().default(0),
+  storyCount: integer("story_count").notNull().default(0),
+  candidateCount: integer("candidate_count").notNull().default(0),
+  status: text("status", { enum: ["sending", "complete"] })
+    .notNull()
+    .default("sending"),
+  /** Set in the same batch that snapshots the recipients into digest_deliveries. */
+  recipientsAt: text("recipients_at"),
+  createdAt: text("created_at").notNull(),
+  updatedAt: text("updated_at").notNull(),
+  completedAt: text("completed_at"),
+});
+
+/** The delivery ledger: one row per (week, subscriber), claimed with a lease so each digest is sent once. */
+export const digestDeliveries = sqliteTable(
+  "digest_deliveries",
+  {
+    week: text("week")
+      .notNull()
+      .references(() => digests.week, { onDelete: "cascade" }),
+    subscriberId: integer("subscriber_id")
+      .notNull()
+      .references(() => subscribers.id, { onDelete: "cascade" }),
+    status: text("status", { enum: ["pending", "sending", "retry", "sent", "failed", "skipped"] })
+      .notNull()
+      .default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    messageId: text("message_id"),
+    error: text("error"),
+    /** Earliest time of the next attempt (status `retry`). */
+    nextAttemptAt: text("next_attempt_at"),
+    /** While `sending`: until when the claiming run owns the row (after that a new run may take it over). */
+    leaseUntil: text("lease_until"),
+    updatedAt: text("updated_at").notNull(),
+    sentAt: text("sent_at"),
+  },
+  (t) => [
+    primaryKey({ columns: [t.week, t.subscriberId] }),
+    index("digest_deliveries_status_idx").on(t.week, t.status),
+  ],
+);

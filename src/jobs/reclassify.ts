@@ -1,6 +1,7 @@
 /** Re-runs the classifier over stored articles (after a registry change), keeping manual case assignments. */
 import { and, asc, eq, gt, inArray } from "drizzle-orm";
 import { reclassifyStatements } from "../db/articles-write";
+import { bumpContentRevStatement } from "../db/data-version";
 import { type Db, runBatch } from "../db/database";
 import { articleCases, articles } from "../db/schema";
 import type { ClassifyInput, ClassifyResult } from "../domain/types";
@@ -61,5 +62,7 @@ export async function reclassifyAll(
     }
     await runBatch(db, statements);
   }
+  // Topic-only changes touch no case rows: bump the content revision so ETags and cached feeds move on.
+  if (seen > 0) await runBatch(db, [bumpContentRevStatement(db, clock().toISOString())]);
   return { articles: seen, changed };
 }

@@ -120,6 +120,8 @@ describe("ingest cycle against a loopback site", () => {
       case_id: "bartz-v-anthropic",
       title: "Court approves the Bartz v. Anthropic settlement",
     });
+    const candidates = await db.all<{ caption: string }>(sql`SELECT caption FROM candidates`);
+    expect(candidates.map((c) => c.caption)).toContain("Acme Poets Guild v. Example AI");
     const phones = await db.all<{ topic: string }>(sql`SELECT topic FROM articles WHERE url LIKE '%phones%'`);
     expect(phones[0]?.topic).toBe("not-relevant");
   });
