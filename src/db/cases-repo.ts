@@ -1,7 +1,6 @@
 /** Seeds and refreshes the case registry in the `cases` table. */
-import { notInArray } from "drizzle-orm";
 import type { CaseDef } from "../domain/types";
-import { type BatchStatement, type Db, runBatch } from "./database";
+import { type BatchStatement, type Db, notInList, runBatch } from "./database";
 import { articleCases, cases } from "./schema";
 
 /** A small stable hash (FNV-1a, 32 bit, hex) used to detect registry changes. */
@@ -61,8 +60,8 @@ export async function syncRegistry(
   const ids = registry.map((c) => c.id);
   const removed = [...existing.keys()].filter((id) => !ids.includes(id)).length;
   if (removed > 0) {
-    statements.push(db.delete(cases).where(notInArray(cases.id, ids)));
-    statements.push(db.delete(articleCases).where(notInArray(articleCases.caseId, ids)));
+    statements.push(db.delete(cases).where(notInList(cases.id, ids)));
+    statements.push(db.delete(articleCases).where(notInList(articleCases.caseId, ids)));
   }
   await runBatch(db, statements);
   return { inserted, updated, removed };

@@ -1,5 +1,6 @@
 /** The database handle type shared by Node (libSQL) and Workers (D1), and a batch helper that works on both. */
-import type { BaseSQLiteDatabase } from "drizzle-orm/sqlite-core";
+import { type SQL, sql } from "drizzle-orm";
+import type { BaseSQLiteDatabase, SQLiteColumn } from "drizzle-orm/sqlite-core";
 import type * as schema from "./schema";
 
 /** Drizzle's async SQLite database, the one type all query code is written against. */
@@ -22,4 +23,12 @@ export function chunk<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
+}
+
+/**
+ * `column NOT IN (list)` with the whole list bound as ONE parameter (a JSON array read by json_each), so it works
+ * for any length on D1 (at most 100 bound parameters per statement) as on libSQL.
+ */
+export function notInList(column: SQLiteColumn, values: readonly (string | number)[]): SQL {
+  return sql`${column} NOT IN (SELECT value FROM json_each(${JSON.stringify(values)}))`;
 }

@@ -1,7 +1,7 @@
 /** Queries for the source catalogue and its per-source fetch state. */
-import { and, asc, eq, inArray, isNull, lte, notInArray, or, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, lte, or, sql } from "drizzle-orm";
 import type { ListSelectors, SourceDef } from "../domain/types";
-import { type BatchStatement, type Db, runBatch } from "./database";
+import { type BatchStatement, type Db, notInList, runBatch } from "./database";
 import { sources } from "./schema";
 
 /** A source as stored: its catalogue definition plus fetch state and health. */
@@ -84,7 +84,7 @@ export async function syncCatalogue(db: Db, defs: readonly SourceDef[]): Promise
   const ids = defs.map((d) => d.id);
   statements.push(
     ids.length > 0
-      ? db.update(sources).set({ enabled: false }).where(notInArray(sources.id, ids))
+      ? db.update(sources).set({ enabled: false }).where(notInList(sources.id, ids))
       : db.update(sources).set({ enabled: false }),
   );
   await runBatch(db, statements);
@@ -96,7 +96,10 @@ export async function listSources(db: Db): Promise<SourceState[]> {
   return rows.map(toState);
 }
 
-/** Enabled sources whose next fetch is due at `nowIso` (or the given ids, due or not). */
+/**
+ * Enabled sources whose next fetch is due at `nowIso` (or the given ids, due or not), never-fetched first, then
+ * least recently fetched: a cycle cut short by its budget resumes with the sources it did not reach.
+ */
 export async function dueSources(db: Db, nowIso: string, ids?: readonly string[]): Promise<SourceState[]> {
   const where =
     ids && ids.length > 0
@@ -106,7 +109,7 @@ export async function dueSources(db: Db, nowIso: string, ids?: readonly string[]
     .select()
     .from(sources)
     .where(where)
-    .orderBy(sql`COALESCE(${sources.nextFetchAt}, '')`, asc(sources.id));
+    .orderBy(sql`COALESCE(${sources.lastFetchAt}, '')`, asc(sources.id));
   return rows.map(toState);
 }
 
