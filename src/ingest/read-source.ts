@@ -5,6 +5,17 @@ import { normaliseItem } from "./normalise";
 import { parseFeed } from "./parse-feed";
 import { parseHtmlList } from "./parse-html-list";
 
+/** The source answered (with `status`) but its body could not be read as a feed or listing page. */
+export class SourceContentError extends Error {
+  readonly status: number;
+
+  constructor(message: string, status: number) {
+    super(message);
+    this.name = "SourceContentError";
+    this.status = status;
+  }
+}
+
 /** What reading a source produced: unchanged (304) or the normalised items with the new validators. */
 export type SourceRead =
   | { kind: "unchanged"; status: number }
@@ -41,10 +52,15 @@ export async function readSource(
     deps,
   );
   if (res.notModified) return { kind: "unchanged", status: res.status };
-  const parsed =
-    source.kind === "html"
-      ? parseHtmlList(res.text, res.finalUrl, requireSelectors(source))
-      : await parseFeed(res.text, { contentType: res.contentType ?? undefined });
+  let parsed: Awaited<ReturnType<typeof parseFeed>>;
+  try {
+    parsed =
+      source.kind === "html"
+        ? parseHtmlList(res.text, res.finalUrl, requireSelectors(source))
+        : await parseFeed(res.text, { contentType: res.contentType ?? undefined });
+  } catch (err) {
+    throw new SourceContentError(err instanceof Error ? err.message : String(err), res.status);
+  }
   const items: NormalisedItem[] = [];
   let skipped = 0;
   const sourceHost = hostOf(res.finalUrl);

@@ -9,7 +9,7 @@ import type { Logger } from "../domain/log";
 import type { ClassifyInput, ClassifyResult, NormalisedItem } from "../domain/types";
 import { type FetchDeps, FetchError, type FetchOptions } from "../ingest/fetch-resource";
 import { fetchFullText, needsFullText } from "../ingest/full-text";
-import { readSource } from "../ingest/read-source";
+import { readSource, SourceContentError } from "../ingest/read-source";
 
 /** What one source did in a cycle. */
 export interface SourceReport {
@@ -178,7 +178,8 @@ async function recordFailure(
   nowIso: string,
 ): Promise<SourceReport> {
   const message = errorMessage(err);
-  const status = err instanceof FetchError ? (err.status ?? null) : report.httpStatus;
+  const status =
+    err instanceof FetchError || err instanceof SourceContentError ? (err.status ?? null) : report.httpStatus;
   const retryAfter = err instanceof FetchError ? (err.retryAfterMs ?? 0) : 0;
   const waitMs = Math.max(backoffMs(source.consecutiveFailures + 1), retryAfter);
   const nextFetchAt = new Date(Date.parse(nowIso) + waitMs).toISOString();
