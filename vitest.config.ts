@@ -1,29 +1,6 @@
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-pool-workers";
 import { configDefaults, defineConfig } from "vitest/config";
-
-/** The Worker tests' catalogue (SOURCES_JSON): six sources on the loopback fixture site. */
-function fixtureSources(base: string) {
-  const feed = (id: string, path: string) => ({
-    id,
-    name: `Fixture ${id}`,
-    kind: "feed",
-    url: `${base}${path}`,
-  });
-  return [
-    feed("wire", "/feeds/wire.rss"),
-    feed("syndicated", "/feeds/syndicated.atom"),
-    feed("broken", "/feeds/broken.rss"),
-    feed("win1252", "/feeds/win1252.rss"),
-    feed("missing", "/feeds/missing"),
-    {
-      id: "listing",
-      name: "Fixture listing",
-      kind: "html",
-      url: `${base}/listing.html`,
-      selectors: { item: "article.post", link: "h2 a", title: "h2 a", summary: "p.excerpt", date: "time" },
-    },
-  ];
-}
+import { fixtureSources } from "./test/helpers/fixture-site";
 
 export default defineConfig({
   test: {

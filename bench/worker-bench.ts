@@ -14,7 +14,7 @@ import { gzipSync } from "node:zlib";
 import { Miniflare } from "miniflare";
 import { migrationStatements } from "../src/db/migrate-embedded";
 import { readMigrationsFolder } from "../src/runtime/worker-embed-migrations";
-import { startFixtureSite } from "../test/helpers/fixture-site";
+import { fixtureSources, startFixtureSite } from "../test/helpers/fixture-site";
 
 const ROOT = resolve(import.meta.dirname, "..");
 const MIB = 1024 * 1024;
@@ -76,24 +76,6 @@ export function formatBundle(r: BundleReport): string[] {
       `free plan ${kib(LIMITS.freeGzip)} (${((100 * r.gzipBytes) / LIMITS.freeGzip).toFixed(0)}%), ` +
       `paid ${kib(LIMITS.paidGzip)}`,
     `node modules imported (nodejs_compat): ${r.imports.join(", ") || "none"}`,
-  ];
-}
-
-function fixtureSources(base: string) {
-  const feed = (id: string, path: string) => ({ id, name: id, kind: "feed", url: `${base}${path}` });
-  return [
-    feed("wire", "/feeds/wire.rss"),
-    feed("syndicated", "/feeds/syndicated.atom"),
-    feed("broken", "/feeds/broken.rss"),
-    feed("win1252", "/feeds/win1252.rss"),
-    feed("missing", "/feeds/missing"),
-    {
-      id: "listing",
-      name: "listing",
-      kind: "html",
-      url: `${base}/listing.html`,
-      selectors: { item: "article.post", link: "h2 a", title: "h2 a", summary: "p.excerpt", date: "time" },
-    },
   ];
 }
 

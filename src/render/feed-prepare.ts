@@ -5,6 +5,7 @@
 
 import { collapseWhitespace, stripControlChars } from "../domain/text";
 import type { FeedEntry, FeedMeta } from "./feed-types";
+import { escapeText } from "./safe-html";
 
 /** A feed entry after cleaning; every string is safe to hand to an XML or JSON generator. */
 export interface PreparedEntry {
@@ -48,14 +49,7 @@ export function cleanText(s: string | null | undefined): string {
 }
 
 /** Escapes plain text for use inside HTML (for elements whose content readers treat as HTML). */
-export function escapeHtml(s: string): string {
-  return s
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&#39;");
-}
+export const escapeHtml = escapeText;
 
 /** The normalised absolute URL when `s` is an http(s) URL, else null. */
 export function httpUrl(s: string | null | undefined): string | null {

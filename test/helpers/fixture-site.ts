@@ -50,6 +50,30 @@ const FEEDS: Record<string, { file: string; type: string }> = {
   "page.html": { file: "page-not-feed.html", type: "text/html; charset=utf-8" },
 };
 
+/** The well-behaved sources of the fixture site (four feeds, a 404 and an HTML listing) as catalogue entries. */
+export function fixtureSources(base: string) {
+  const feed = (id: string, path: string) => ({
+    id,
+    name: `Fixture ${id}`,
+    kind: "feed" as const,
+    url: `${base}${path}`,
+  });
+  return [
+    feed("wire", "/feeds/wire.rss"),
+    feed("syndicated", "/feeds/syndicated.atom"),
+    feed("broken", "/feeds/broken.rss"),
+    feed("win1252", "/feeds/win1252.rss"),
+    feed("missing", "/feeds/missing"),
+    {
+      id: "listing",
+      name: "Fixture listing",
+      kind: "html" as const,
+      url: `${base}/listing.html`,
+      selectors: { item: "article.post", link: "h2 a", title: "h2 a", summary: "p.excerpt", date: "time" },
+    },
+  ];
+}
+
 /** Starts the site on 127.0.0.1 with an ephemeral port. */
 export async function startFixtureSite(): Promise<FixtureSite> {
   const articles = JSON.parse(readFileSync(join(DIR, "articles.json"), "utf8")) as Record<string, Article>;

@@ -7,7 +7,7 @@ import { silentLogger } from "../../src/domain/log";
 import type { ClassifyInput, SourceDef } from "../../src/domain/types";
 import { type IngestDeps, runIngestCycle } from "../../src/jobs/ingest-cycle";
 import { seedDatabase } from "../../src/jobs/seed";
-import { type FixtureSite, startFixtureSite } from "../helpers/fixture-site";
+import { type FixtureSite, fixtureSources, startFixtureSite } from "../helpers/fixture-site";
 import { memoryDb } from "../helpers/test-db";
 
 function catalogue(base: string): SourceDef[] {
@@ -18,10 +18,7 @@ function catalogue(base: string): SourceDef[] {
     url: `${base}${path}`,
   });
   return [
-    feed("wire", "/feeds/wire.rss"),
-    feed("syndicated", "/feeds/syndicated.atom"),
-    feed("broken", "/feeds/broken.rss"),
-    feed("win1252", "/feeds/win1252.rss"),
+    ...fixtureSources(base).filter((s) => s.id !== "missing"),
     feed("page-as-feed", "/feeds/page.html"),
     feed("limited", "/feeds/limited"),
     feed("loop", "/feeds/loop"),
@@ -29,13 +26,6 @@ function catalogue(base: string): SourceDef[] {
     feed("slow", "/feeds/slow"),
     feed("bomb", "/feeds/bomb"),
     feed("missing", "/feeds/missing"),
-    {
-      id: "listing",
-      name: "Listing",
-      kind: "html",
-      url: `${base}/listing.html`,
-      selectors: { item: "article.post", link: "h2 a", title: "h2 a", summary: "p.excerpt", date: "time" },
-    },
   ];
 }
 
