@@ -4,11 +4,9 @@ import { casesForArticles, getArticleRow } from "../../db/articles-read";
 import type { Topic } from "../../domain/types";
 import { listArticlePage } from "../article-listing";
 import { articleJson, parseSnippet, relevanceScore } from "../article-view";
-import { API_CACHE_CONTROL } from "../conditional";
 import type { HttpContext } from "../context";
 import { notFound } from "../problem";
-import { JSON_CONTENT_TYPE } from "../respond";
-import { requestKey } from "../response-cache";
+import { serveApiJson } from "../respond";
 import { Article, ArticleIdParam, ArticleList, ArticlesQuery, normaliseIso, Problem } from "../schemas";
 
 /** Page size when `limit` is not given. */
@@ -55,49 +53,37 @@ export function registerArticleRoutes(app: OpenAPIHono, ctx: HttpContext): void 
   const { db } = ctx.deps;
   app.openapi(listRoute, (c) => {
     const q = c.req.valid("query");
-    return ctx.cache.serve(c.req.raw, {
-      key: requestKey(c.req.url),
-      contentType: JSON_CONTENT_TYPE,
-      cacheControl: API_CACHE_CONTROL,
-      keep: false,
-      render: async () => {
-        const page = await listArticlePage(db, {
-          caseId: q.case,
-          topic: q.topic as Topic | "all" | undefined,
-          q: q.q,
-          sort: q.sort as "relevance" | "date" | undefined,
-          since: q.since ? normaliseIso(q.since) : undefined,
-          until: q.until ? normaliseIso(q.until) : undefined,
-          sourceId: q.source,
-          limit: q.limit ?? DEFAULT_API_LIMIT,
-          cursor: q.cursor,
-        });
-        const articles = page.articles.map((a) => {
-          const base = articleJson(a, a.cases);
-          if (q.q === undefined) return base;
-          const snippet = parseSnippet(a.snippet ?? a.summary);
-          return page.order === "rank"
-            ? { ...base, snippet, score: relevanceScore(a.rank) }
-            : { ...base, snippet };
-        });
-        return JSON.stringify({ articles, nextCursor: page.nextCursor });
-      },
+    return serveApiJson(ctx, c.req.raw, false, async () => {
+      const page = await listArticlePage(db, {
+        caseId: q.case,
+        topic: q.topic as Topic | "all" | undefined,
+        q: q.q,
+        sort: q.sort as "relevance" | "date" | undefined,
+        since: q.since ? normaliseIso(q.since) : undefined,
+        until: q.until ? normaliseIso(q.until) : undefined,
+        sourceId: q.source,
+        limit: q.limit ?? DEFAULT_API_LIMIT,
+        cursor: q.cursor,
+      });
+      const articles = page.articles.map((a) => {
+        const base = articleJson(a, a.cases);
+        if (q.q === undefined) return base;
+        const snippet = parseSnippet(a.snippet ?? a.summary);
+        return page.order === "rank"
+          ? { ...base, snippet, score: relevanceScore(a.rank) }
+          : { ...base, snippet };
+      });
+      return JSON.stringify({ articles, nextCursor: page.nextCursor });
     });
   });
 
   app.openapi(oneRoute, (c) => {
     const { id } = c.req.valid("param");
-    return ctx.cache.serve(c.req.raw, {
-      key: requestKey(c.req.url),
-      contentType: JSON_CONTENT_TYPE,
-      cacheControl: API_CACHE_CONTROL,
-      keep: false,
-      render: async () => {
-        const row = await getArticleRow(db, id);
-        if (!row) throw notFound("article", id);
-        const cases = await casesForArticles(db, [id]);
-        return JSON.stringify(articleJson(row, cases.get(id) ?? []));
-      },
+    return serveApiJson(ctx, c.req.raw, false, async () => {
+      const row = await getArticleRow(db, id);
+      if (!row) throw notFound("article", id);
+      const cases = await casesForArticles(db, [id]);
+      return JSON.stringify(articleJson(row, cases.get(id) ?? []));
     });
   });
 }

@@ -1,11 +1,9 @@
 /** GET /api/candidates: litigation coverage that matches no known case. */
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { listCandidates } from "../../db/candidates-read";
-import { API_CACHE_CONTROL } from "../conditional";
 import type { HttpContext } from "../context";
 import { decodeCursor, encodeCursor } from "../cursor";
-import { JSON_CONTENT_TYPE } from "../respond";
-import { requestKey } from "../response-cache";
+import { serveApiJson } from "../respond";
 import { Candidate, CandidatesQuery, Problem } from "../schemas";
 
 const route = createRoute({
@@ -35,31 +33,25 @@ const route = createRoute({
 export function registerCandidateRoutes(app: OpenAPIHono, ctx: HttpContext): void {
   app.openapi(route, (c) => {
     const q = c.req.valid("query");
-    return ctx.cache.serve(c.req.raw, {
-      key: requestKey(c.req.url),
-      contentType: JSON_CONTENT_TYPE,
-      cacheControl: API_CACHE_CONTROL,
-      keep: false,
-      render: async () => {
-        const limit = q.limit ?? 20;
-        const after = q.cursor ? decodeCursor(q.cursor, "candidate") : undefined;
-        const rows = await listCandidates(ctx.deps.db, limit + 1, after);
-        const page = rows.slice(0, limit);
-        const last = page[page.length - 1];
-        const nextCursor =
-          rows.length > limit && last
-            ? encodeCursor({ kind: "candidate", lastSeenAt: last.lastSeenAt, key: last.key })
-            : null;
-        return JSON.stringify({
-          candidates: page.map((r) => ({
-            caption: r.caption,
-            articleIds: r.articleIds,
-            firstSeenAt: r.firstSeenAt,
-            lastSeenAt: r.lastSeenAt,
-          })),
-          nextCursor,
-        });
-      },
+    return serveApiJson(ctx, c.req.raw, false, async () => {
+      const limit = q.limit ?? 20;
+      const after = q.cursor ? decodeCursor(q.cursor, "candidate") : undefined;
+      const rows = await listCandidates(ctx.deps.db, limit + 1, after);
+      const page = rows.slice(0, limit);
+      const last = page[page.length - 1];
+      const nextCursor =
+        rows.length > limit && last
+          ? encodeCursor({ kind: "candidate", lastSeenAt: last.lastSeenAt, key: last.key })
+          : null;
+      return JSON.stringify({
+        candidates: page.map((r) => ({
+          caption: r.caption,
+          articleIds: r.articleIds,
+          firstSeenAt: r.firstSeenAt,
+          lastSeenAt: r.lastSeenAt,
+        })),
+        nextCursor,
+      });
     });
   });
 }

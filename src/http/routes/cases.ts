@@ -3,11 +3,9 @@ import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { listArticlesByDate } from "../../db/articles-read";
 import { caseCaptions, getCaseDetail, listCaseSummaries } from "../../db/cases-read";
 import { caseDetailJson, caseSummaryJson } from "../case-view";
-import { API_CACHE_CONTROL } from "../conditional";
 import type { HttpContext } from "../context";
 import { notFound } from "../problem";
-import { JSON_CONTENT_TYPE } from "../respond";
-import { requestKey } from "../response-cache";
+import { serveApiJson } from "../respond";
 import { CaseDetail, CaseIdParam, CaseSummary, Problem } from "../schemas";
 
 /** Articles listed on a case document. */
@@ -49,34 +47,22 @@ const oneRoute = createRoute({
 export function registerCaseRoutes(app: OpenAPIHono, ctx: HttpContext): void {
   const { db } = ctx.deps;
   app.openapi(listRoute, (c) =>
-    ctx.cache.serve(c.req.raw, {
-      key: requestKey(c.req.url),
-      contentType: JSON_CONTENT_TYPE,
-      cacheControl: API_CACHE_CONTROL,
-      keep: true,
-      render: async () => {
-        const cases = await listCaseSummaries(db);
-        return JSON.stringify({ cases: cases.map((s) => caseSummaryJson(s, ctx.urls)) });
-      },
+    serveApiJson(ctx, c.req.raw, true, async () => {
+      const cases = await listCaseSummaries(db);
+      return JSON.stringify({ cases: cases.map((s) => caseSummaryJson(s, ctx.urls)) });
     }),
   );
 
   app.openapi(oneRoute, (c) => {
     const { id } = c.req.valid("param");
-    return ctx.cache.serve(c.req.raw, {
-      key: requestKey(c.req.url),
-      contentType: JSON_CONTENT_TYPE,
-      cacheControl: API_CACHE_CONTROL,
-      keep: true,
-      render: async () => {
-        const detail = await getCaseDetail(db, id);
-        if (!detail) throw notFound("case", id);
-        const [latest, captions] = await Promise.all([
-          listArticlesByDate(db, { caseId: id }, LATEST_ON_CASE),
-          caseCaptions(db),
-        ]);
-        return JSON.stringify(caseDetailJson(detail, latest, captions, ctx.urls));
-      },
+    return serveApiJson(ctx, c.req.raw, true, async () => {
+      const detail = await getCaseDetail(db, id);
+      if (!detail) throw notFound("case", id);
+      const [latest, captions] = await Promise.all([
+        listArticlesByDate(db, { caseId: id }, LATEST_ON_CASE),
+        caseCaptions(db),
+      ]);
+      return JSON.stringify(caseDetailJson(detail, latest, captions, ctx.urls));
     });
   });
 }
