@@ -73,7 +73,8 @@ export async function benchIngestCycle(log: (line: string) => void): Promise<voi
     };
     const time = async () => {
       const t0 = performance.now();
-      const r = await runIngestCycle(deps);
+      // No politeness pause: every source is on 127.0.0.1, and the bench measures our work, not the waiting.
+      const r = await runIngestCycle(deps, { hostGapMs: 0 });
       return { ms: performance.now() - t0, r };
     };
     const cold = await time();

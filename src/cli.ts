@@ -91,8 +91,13 @@ export async function runCli(argv: readonly string[], p: CliPlatform): Promise<n
   try {
     const { command, flags } = parseArgs(argv);
     if (!command || command === "help" || flags.has("help")) {
-      p.stdout(`${USAGE}\n`);
-      return command ? 0 : 2;
+      // An explicit request for help succeeds; no command at all is a usage error.
+      if (command || flags.has("help")) {
+        p.stdout(`${USAGE}\n`);
+        return 0;
+      }
+      p.stderr(`${USAGE}\n`);
+      return 2;
     }
     const allowed = KNOWN_FLAGS[command];
     if (!allowed) throw new AppError(400, "Bad arguments", `unknown command: ${command} (try --help)`);

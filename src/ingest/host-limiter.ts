@@ -14,11 +14,13 @@ interface Waiting {
 }
 
 /**
- * Creates a limiter: tasks for the same host run one at a time in arrival order, and at most
- * `globalConcurrency` run overall; a busy host never blocks tasks for other hosts.
+ * Creates a limiter: tasks for the same host run one at a time in arrival order, at least `minGapMs` apart
+ * (politeness towards one publisher), and at most `globalConcurrency` run overall; a busy or resting host never
+ * blocks tasks for other hosts.
  */
-export function createHostLimiter(globalConcurrency = 4): HostLimiter {
+export function createHostLimiter(globalConcurrency = 4, minGapMs = 0): HostLimiter {
   const limit = Math.max(1, Math.floor(globalConcurrency));
+  const gap = Math.max(0, minGapMs);
   const busy = new Set<string>();
   const queue: Waiting[] = [];
   let active = 0;
@@ -46,8 +48,13 @@ export function createHostLimiter(globalConcurrency = 4): HostLimiter {
           start: () => {
             // The slot is freed before the caller resumes, so the next task is already scheduled.
             const release = () => {
-              busy.delete(key);
               active--;
+              if (gap === 0) busy.delete(key);
+              else
+                setTimeout(() => {
+                  busy.delete(key);
+                  pump();
+                }, gap);
               pump();
             };
             Promise.resolve()

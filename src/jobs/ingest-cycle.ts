@@ -2,7 +2,7 @@
 
 import type { Db } from "../db/database";
 import { finishRun, type RunTotals, startRun } from "../db/runs-repo";
-import { dueSources } from "../db/sources-repo";
+import { dueSources, listSources } from "../db/sources-repo";
 import type { Logger } from "../domain/log";
 import type { ClassifyInput, ClassifyResult } from "../domain/types";
 import { type FetchDeps, type FetchOptions, fetchResource } from "../ingest/fetch-resource";
@@ -34,7 +34,16 @@ export interface CycleOptions {
   budget?: CycleBudget;
   /** Sources fetched at the same time (default 4). */
   concurrency?: number;
+  /** Minimum pause between two requests to one host, in ms (default 250). */
+  hostGapMs?: number;
+  /** Article pages fetched per source and cycle at most (default 30); the rest wait for the next cycle. */
+  pagesPerSource?: number;
 }
+
+/** Default pause between two requests to the same host. */
+export const DEFAULT_HOST_GAP_MS = 250;
+/** Default cap on article pages fetched per source and cycle. */
+export const DEFAULT_PAGES_PER_SOURCE = 30;
 
 /** The result of one cycle. */
 export interface CycleReport {
@@ -42,6 +51,8 @@ export interface CycleReport {
   startedAt: string;
   finishedAt: string;
   sources: SourceReport[];
+  /** Enabled sources not due in this cycle (backoff or Retry-After), with when they are due again. */
+  waiting: { id: string; nextFetchAt: string; lastError: string | null }[];
   totals: RunTotals;
 }
 
@@ -58,7 +69,7 @@ export async function runIngestCycle(deps: IngestDeps, opts: CycleOptions = {}):
     subrequests++;
     return true;
   };
-  const limiter = createHostLimiter(opts.concurrency ?? 4);
+  const limiter = createHostLimiter(opts.concurrency ?? 4, opts.hostGapMs ?? DEFAULT_HOST_GAP_MS);
   let storeChain: Promise<unknown> = Promise.resolve();
   const storeLock = <T>(fn: () => Promise<T>): Promise<T> => {
     const run = storeChain.then(fn, fn);
@@ -74,6 +85,7 @@ export async function runIngestCycle(deps: IngestDeps, opts: CycleOptions = {}):
     clock: deps.clock,
     limit: (host, fn) => limiter.run(host, fn),
     takeSubrequest,
+    pagesPerSource: opts.pagesPerSource ?? DEFAULT_PAGES_PER_SOURCE,
     storeLock,
     robots: createRobotsCache({
       userAgent: deps.fetchOptions.userAgent,
@@ -101,14 +113,17 @@ export async function runIngestCycle(deps: IngestDeps, opts: CycleOptions = {}):
       }
       started++;
       subrequests++;
-      reports[index] = await ingestSource(ctx, source);
-      deps.logger.info("source ingested", {
+      const r = await ingestSource(ctx, source);
+      reports[index] = r;
+      (r.status === "failed" ? deps.logger.warn : deps.logger.info)("source ingested", {
         source_id: source.id,
         url: source.url,
-        status: reports[index]!.httpStatus,
-        result: reports[index]!.status,
-        items_seen: reports[index]!.itemsSeen,
-        items_new: reports[index]!.itemsNew,
+        status: r.httpStatus,
+        result: r.status,
+        items_seen: r.itemsSeen,
+        items_new: r.itemsNew,
+        items_later: r.itemsDeferred,
+        error: r.error,
       });
     }
   };
@@ -118,11 +133,26 @@ export async function runIngestCycle(deps: IngestDeps, opts: CycleOptions = {}):
   const totals = sumTotals(reports);
   const finishedAt = deps.clock().toISOString();
   await finishRun(deps.db, runId, finishedAt, totals);
-  return { runId, startedAt, finishedAt, sources: reports, totals };
+  const seen = new Set(due.map((s) => s.id));
+  const waiting = opts.sourceIds
+    ? []
+    : (await listSources(deps.db))
+        .filter((s) => s.enabled && s.nextFetchAt !== null && s.nextFetchAt > startedAt && !seen.has(s.id))
+        .map((s) => ({ id: s.id, nextFetchAt: s.nextFetchAt!, lastError: s.lastError }));
+  return { runId, startedAt, finishedAt, sources: reports, waiting, totals };
 }
 
 function deferred(id: string, name: string): SourceReport {
-  return { id, name, status: "deferred", httpStatus: null, itemsSeen: 0, itemsNew: 0, error: null };
+  return {
+    id,
+    name,
+    status: "deferred",
+    httpStatus: null,
+    itemsSeen: 0,
+    itemsNew: 0,
+    itemsDeferred: 0,
+    error: null,
+  };
 }
 
 function sumTotals(reports: SourceReport[]): RunTotals {
@@ -145,16 +175,33 @@ function sumTotals(reports: SourceReport[]): RunTotals {
   return t;
 }
 
+/** The cycle's totals as structured log fields (snake_case, like every other log key). */
+export function totalsLogFields(t: RunTotals): Record<string, number> {
+  return {
+    sources_ok: t.sourcesOk,
+    sources_unchanged: t.sourcesUnchanged,
+    sources_failed: t.sourcesFailed,
+    sources_deferred: t.sourcesDeferred,
+    items_seen: t.itemsSeen,
+    items_new: t.itemsNew,
+  };
+}
+
 /** Formats one summary line per source and a totals line, as the `ingest` command prints them. */
 export function formatCycleReport(report: CycleReport): string {
   const lines = report.sources.map((s) => {
     const status = s.httpStatus === null ? "-" : String(s.httpStatus);
-    const base = `${s.id.padEnd(28)} ${s.status.padEnd(9)} http=${status.padEnd(3)} seen=${s.itemsSeen} new=${s.itemsNew}`;
+    const later = s.itemsDeferred > 0 ? ` later=${s.itemsDeferred}` : "";
+    const base = `${s.id.padEnd(28)} ${s.status.padEnd(9)} http=${status.padEnd(3)} seen=${s.itemsSeen} new=${s.itemsNew}${later}`;
     return s.error ? `${base} error=${JSON.stringify(s.error)}` : base;
   });
+  for (const w of report.waiting) {
+    const why = w.lastError ? ` last-error=${JSON.stringify(w.lastError)}` : "";
+    lines.push(`${w.id.padEnd(28)} waiting   until=${w.nextFetchAt}${why}`);
+  }
   const t = report.totals;
   lines.push(
-    `total: sources=${report.sources.length} ok=${t.sourcesOk} unchanged=${t.sourcesUnchanged} failed=${t.sourcesFailed} deferred=${t.sourcesDeferred} seen=${t.itemsSeen} new=${t.itemsNew}`,
+    `total: sources=${report.sources.length} ok=${t.sourcesOk} unchanged=${t.sourcesUnchanged} failed=${t.sourcesFailed} deferred=${t.sourcesDeferred} waiting=${report.waiting.length} seen=${t.itemsSeen} new=${t.itemsNew}`,
   );
   return lines.join("\n");
 }

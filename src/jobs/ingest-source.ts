@@ -19,6 +19,8 @@ export interface SourceReport {
   httpStatus: number | null;
   itemsSeen: number;
   itemsNew: number;
+  /** New items left for the next cycle (page-fetch cap or budget reached); the feed is read again then. */
+  itemsDeferred: number;
   error: string | null;
 }
 
@@ -35,6 +37,8 @@ export interface CycleContext {
   limit: <T>(host: string, fn: () => Promise<T>) => Promise<T>;
   /** Takes one subrequest from the cycle's budget; false when it is spent. */
   takeSubrequest: () => boolean;
+  /** At most this many article pages fetched per source and cycle; further items wait for the next cycle. */
+  pagesPerSource: number;
   /** Serialises the final dedupe check and write, so two sources carrying one story store it once. */
   storeLock: <T>(fn: () => Promise<T>) => Promise<T>;
 }
@@ -48,6 +52,7 @@ export async function ingestSource(ctx: CycleContext, source: SourceState): Prom
     httpStatus: null,
     itemsSeen: 0,
     itemsNew: 0,
+    itemsDeferred: 0,
     error: null,
   };
   const nowIso = ctx.clock().toISOString();
@@ -73,7 +78,14 @@ export async function ingestSource(ctx: CycleContext, source: SourceState): Prom
     report.itemsSeen = read.items.length;
     const fresh = await unknownItems(ctx.db, read.items);
     const prepared: NewArticle[] = [];
-    for (const item of fresh) prepared.push(await prepare(ctx, source, item, nowIso));
+    const pages = { left: ctx.pagesPerSource };
+    for (const item of fresh) {
+      const article = await prepare(ctx, source, item, nowIso, pages);
+      if (article) prepared.push(article);
+      else report.itemsDeferred++;
+    }
+    // With items left over, keep the old validators so the next cycle reads the feed again (no 304).
+    const validators = report.itemsDeferred > 0 ? {} : { etag: read.etag, lastModified: read.lastModified };
     await ctx.storeLock(async () => {
       const toStore = await unknownArticles(ctx.db, prepared);
       report.itemsNew = toStore.length;
@@ -83,8 +95,7 @@ export async function ingestSource(ctx: CycleContext, source: SourceState): Prom
           ok: true,
           status: read.status,
           error: null,
-          etag: read.etag,
-          lastModified: read.lastModified,
+          ...validators,
           itemsSeen: read.items.length,
           nowIso,
           nextFetchAt: null,
@@ -126,14 +137,18 @@ async function unknownArticles(db: Db, prepared: NewArticle[]): Promise<NewArtic
   return prepared.filter((a) => !known.urls.has(a.url) && !known.dedupeKeys.has(a.dedupeKey));
 }
 
+/** Fetches the full text when the item needs it and classifies; null = deferred (page cap or budget reached). */
 async function prepare(
   ctx: CycleContext,
   source: SourceState,
   item: NormalisedItem,
   nowIso: string,
-): Promise<NewArticle> {
+  pages: { left: number },
+): Promise<NewArticle | null> {
   let contentText = item.contentText;
-  if (needsFullText(source.fullText, contentText.length) && ctx.takeSubrequest()) {
+  if (needsFullText(source.fullText, contentText.length)) {
+    if (pages.left <= 0 || !ctx.takeSubrequest()) return null;
+    pages.left--;
     try {
       const page = await ctx.limit(hostOf(item.url), () =>
         fetchFullText(item.url, ctx.robots, ctx.fetchOptions, ctx.fetchDeps),
@@ -186,7 +201,6 @@ async function recordFailure(
   report.status = "failed";
   report.httpStatus = status;
   report.error = message;
-  ctx.logger.warn("source failed", { source_id: source.id, url: source.url, status, error: message });
   try {
     await runBatch(ctx.db, [
       sourceOutcomeStatement(ctx.db, source.id, {

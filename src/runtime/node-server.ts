@@ -8,7 +8,7 @@ import type { Logger } from "../domain/log";
 import type { SourceDef } from "../domain/types";
 import { cachedResponse, createApp } from "../http/app";
 import type { FetchDeps } from "../ingest/fetch-resource";
-import { type CycleReport, runIngestCycle } from "../jobs/ingest-cycle";
+import { type CycleReport, runIngestCycle, totalsLogFields } from "../jobs/ingest-cycle";
 import { ingestDeps } from "../jobs/ingest-deps";
 import { secretProvider } from "../jobs/secret";
 import { seedDatabase } from "../jobs/seed";
@@ -60,7 +60,7 @@ export async function startNodeServer(
 
   const ingest = singleFlight("ingest cycle", logger, async (): Promise<CycleReport> => {
     const r = await runIngestCycle(ingestDeps(platform, config, opened.db), { budget: config.ingestBudget });
-    logger.info("ingest cycle finished", { run_id: r.runId, ...r.totals });
+    logger.info("ingest cycle finished", { run_id: r.runId, ...totalsLogFields(r.totals) });
     return r;
   });
   const digest = singleFlight("weekly digest", logger, () =>

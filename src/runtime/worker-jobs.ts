@@ -3,6 +3,7 @@
  * the config (INGEST_CRON, DIGEST_CRON; defaults match wrangler.toml [triggers]).
  */
 import { errorMessage } from "../domain/errors";
+import { totalsLogFields } from "../jobs/ingest-cycle";
 import { runWeeklyDigest } from "../jobs/weekly-digest";
 import type { WorkerDeps } from "./worker-deps";
 
@@ -15,7 +16,7 @@ export const ingestJob: WorkerJob = async (deps) => {
   const report = await deps.runIngest();
   deps.logger.info("ingest cycle finished", {
     run_id: report.runId,
-    ...report.totals,
+    ...totalsLogFields(report.totals),
     subrequests: report.subrequests,
     duration_ms: Date.now() - started,
   });

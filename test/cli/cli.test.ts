@@ -50,6 +50,15 @@ describe("argument parsing", () => {
 });
 
 describe("casewire CLI", () => {
+  it("prints usage: --help succeeds, no command is a usage error", async () => {
+    const help = await cli(["--help"]);
+    expect(help.code).toBe(0);
+    expect(help.out).toMatch(/^usage: casewire <command>/);
+    const none = await cli([]);
+    expect(none.code).toBe(2);
+    expect(none.err).toMatch(/^usage: casewire <command>/);
+  });
+
   it("refuses unknown commands and options with a one-line reason", async () => {
     const a = await cli(["frobnicate"]);
     expect(a.code).toBe(2);
@@ -84,7 +93,7 @@ describe("casewire CLI", () => {
     expect(lines).toHaveLength(3);
     expect(lines[0]).toMatch(/^page\s+failed\s+http=200\s+seen=0 new=0 error=".*HTML/i);
     expect(lines[1]).toMatch(/^wire\s+ok\s+http=200\s+seen=4 new=4$/);
-    expect(lines[2]).toBe("total: sources=2 ok=1 unchanged=0 failed=1 deferred=0 seen=4 new=4");
+    expect(lines[2]).toBe("total: sources=2 ok=1 unchanged=0 failed=1 deferred=0 waiting=0 seen=4 new=4");
     const again = await cli(["ingest", "--db", db, "--sources", sourcesFile, "--source", "wire"], env());
     expect(again.out).toMatch(/^wire\s+unchanged\s+http=304\s+seen=0 new=0$/m);
   });

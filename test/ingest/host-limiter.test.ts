@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { createHostLimiter } from "../../src/ingest/host-limiter";
 
 /** A promise with its resolve/reject exposed. */
@@ -88,5 +88,25 @@ describe("createHostLimiter", () => {
     ).rejects.toThrow("sync");
     expect(await limiter.run("x.example", async () => "after")).toBe("after");
     expect(limiter.active).toBe(0);
+  });
+
+  it("keeps a host resting for minGapMs after each request, without holding up other hosts", async () => {
+    vi.useFakeTimers();
+    try {
+      const limiter = createHostLimiter(4, 500);
+      const started: string[] = [];
+      const p1 = limiter.run("a.example", async () => void started.push("a1"));
+      const p2 = limiter.run("a.example", async () => void started.push("a2"));
+      const p3 = limiter.run("b.example", async () => void started.push("b1"));
+      await vi.advanceTimersByTimeAsync(0);
+      expect(started).toEqual(["a1", "b1"]);
+      await vi.advanceTimersByTimeAsync(499);
+      expect(started).toEqual(["a1", "b1"]);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(started).toEqual(["a1", "b1", "a2"]);
+      await Promise.all([p1, p2, p3]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

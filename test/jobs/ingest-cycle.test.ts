@@ -5,7 +5,7 @@ import { listSources, syncCatalogue } from "../../src/db/sources-repo";
 import { classify } from "../../src/domain/classifier/classify";
 import { silentLogger } from "../../src/domain/log";
 import type { ClassifyInput, SourceDef } from "../../src/domain/types";
-import { type IngestDeps, runIngestCycle } from "../../src/jobs/ingest-cycle";
+import { formatCycleReport, type IngestDeps, runIngestCycle } from "../../src/jobs/ingest-cycle";
 import { seedDatabase } from "../../src/jobs/seed";
 import { type FixtureSite, fixtureSources, startFixtureSite } from "../helpers/fixture-site";
 import { memoryDb } from "../helpers/test-db";
@@ -154,6 +154,35 @@ describe("ingest cycle against a loopback site", () => {
     expect(
       await count(sql`SELECT count(*) AS n FROM (SELECT url FROM articles GROUP BY url HAVING count(*) > 1)`),
     ).toBe(0);
+  });
+
+  it("caps article pages per source: the rest wait, and the feed is read again (no 304) until done", async () => {
+    now += 24 * 3600_000;
+    site.setFeed(
+      "wire.rss",
+      `<?xml version="1.0"?><rss version="2.0"><channel><title>W</title><link>${site.url}/</link><description>d</description>
+      <item><title>Third story on Concord v. Anthropic lyrics</title><link>${site.url}/articles/concord.html?x=3</link><description>Lyrics.</description></item>
+      <item><title>Fourth story on GEMA v. OpenAI in Munich</title><link>${site.url}/articles/gema-openai.html?x=4</link><description>GEMA.</description></item>
+      </channel></rss>`,
+    );
+    const first = await runIngestCycle(deps(), { sourceIds: ["wire"], pagesPerSource: 1, hostGapMs: 0 });
+    expect(first.sources[0]).toMatchObject({ status: "ok", itemsNew: 1, itemsDeferred: 1 });
+    const before = site.hits.length;
+    const second = await runIngestCycle(deps(), { sourceIds: ["wire"], pagesPerSource: 1, hostGapMs: 0 });
+    expect(site.hits.slice(before).find((h) => h.path === "/feeds/wire.rss")?.status).toBe(200);
+    expect(second.sources[0]).toMatchObject({ status: "ok", itemsNew: 1, itemsDeferred: 0 });
+    const third = await runIngestCycle(deps(), { sourceIds: ["wire"], hostGapMs: 0 });
+    expect(third.sources[0]?.status).toBe("unchanged");
+  });
+
+  it("lists sources in backoff as waiting in the report", async () => {
+    await runIngestCycle(deps(), { sourceIds: ["limited"], hostGapMs: 0 });
+    const report = await runIngestCycle(deps(), {
+      hostGapMs: 0,
+      budget: { maxSources: 1, deadlineMs: 0, maxSubrequests: 0 },
+    });
+    expect(report.waiting.map((w) => w.id)).toContain("limited");
+    expect(formatCycleReport(report)).toMatch(/^limited\s+waiting\s+until=\S+ last-error=/m);
   });
 
   it("a budget defers the remaining sources, which stay due", async () => {
