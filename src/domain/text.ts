@@ -15,12 +15,15 @@ export function collapseWhitespaceKeepLines(s: string): string {
   return s.replace(/[\s\u200b]+/g, (run) => (/[\n\r\u2028\u2029]/.test(run) ? "\n" : " ")).trim();
 }
 
-const CONTROL_RE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufdd0-\ufdef\ufffe\uffff]/g;
+/** C0/C1 controls (not tab, LF, CR), bidi embeddings/overrides/isolates (U+202A–U+202E, U+2066–U+2069), non-characters. */
+const CONTROL_RE =
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\ufdd0-\ufdef\ufffe\uffff]/g;
 const LONE_SURROGATE_RE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /**
- * Removes C0/C1 control characters (tab and newline kept, CR turned into newline), lone surrogates and
- * non-characters such as U+FFFE/U+FFFF.
+ * Removes C0/C1 control characters (tab and newline kept, CR turned into newline), the bidi embedding, override
+ * and isolate controls that can spoof text direction (U+202A–U+202E, U+2066–U+2069; the LRM/RLM marks U+200E/U+200F
+ * stay), lone surrogates and non-characters such as U+FFFE/U+FFFF.
  */
 export function stripControlChars(s: string): string {
   const lf = s.includes("\r") ? s.replace(/\r\n?/g, "\n") : s;

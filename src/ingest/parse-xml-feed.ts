@@ -6,6 +6,7 @@
 import Parser from "rss-parser";
 import { errorMessage } from "../domain/errors";
 import type { ParsedFeed, RawItem } from "../domain/types";
+import { escapeInlineMarkup } from "./escape-inline-markup";
 import { closeOpenElements, nestsDeeperThan } from "./xml-structure";
 import { createTreeGuard, type TreeGuardState } from "./xml-tree-guard";
 
@@ -91,15 +92,17 @@ export async function parseXmlFeed(
   // the tree guard sees every element with its full path, so very deep nesting would cost quadratic time
   if (nestsDeeperThan(xml, MAX_DEPTH)) throw new Error(`elements nested deeper than ${MAX_DEPTH} levels`);
   const warnings: string[] = [];
+  // inline markup in text constructs becomes escaped HTML first, so the parser keeps its text in order
+  const markup = { atom: kind === "atom", prefixes: stripPrefixes };
   let attempt: ParseAttempt;
   try {
-    attempt = await runParser(xml, false, stripPrefixes);
+    attempt = await runParser(escapeInlineMarkup(xml, markup), false, stripPrefixes);
   } catch (strictErr) {
     const firstTag = xml.indexOf("<");
     const trimmed = firstTag > 0 ? xml.slice(firstTag) : xml;
     const repaired = closeOpenElements(trimmed);
     try {
-      attempt = await runParser(repaired, true, stripPrefixes);
+      attempt = await runParser(escapeInlineMarkup(repaired, markup), true, stripPrefixes);
     } catch {
       throw strictErr;
     }

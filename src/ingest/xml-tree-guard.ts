@@ -106,9 +106,10 @@ function escapeText(s: string): string {
 }
 
 /**
- * Titles with child elements (Atom `type="xhtml"`, or markup pasted unescaped into RSS) become one HTML string
- * (attributes dropped; xml2js keeps an element's own text ahead of its children), and Atom `type="text"` fields
- * are escaped so the later HTML-to-text pass gives the text back unchanged.
+ * Titles that still have child elements become one HTML string (attributes dropped; xml2js keeps an element's own
+ * text ahead of its children). escapeInlineMarkup already turned balanced inline markup into text in document
+ * order, so this is only the fallback for markup it left alone. Atom `type="text"` fields are escaped so the later
+ * HTML-to-text pass gives the text back unchanged.
  */
 function textConstruct(value: unknown, atom: boolean, isTitle: boolean): unknown {
   if (!isNode(value)) return value;

@@ -20,6 +20,16 @@ describe("stripControlChars", () => {
     expect(stripControlChars("a\r\nb\rc")).toBe("a\nb\nc");
   });
 
+  it("removes bidi embeddings, overrides and isolates, keeps the LRM/RLM marks", () => {
+    // "invoice_\u202Etxt.exe" would display as "invoice_exe.txt"
+    expect(stripControlChars("invoice_\u202etxt.exe")).toBe("invoice_txt.exe");
+    expect(stripControlChars("a\u202ab\u202bc\u202cd\u202de\u2066f\u2067g\u2068h\u2069i")).toBe("abcdefghi");
+    expect(stripControlChars("\u05e9\u05dc\u05d5\u05dd\u200e (Ltd)\u200f")).toBe(
+      "\u05e9\u05dc\u05d5\u05dd\u200e (Ltd)\u200f",
+    );
+    expect(stripControlChars("x\u2029y\u2065z\u206az")).toBe("x\u2029y\u2065z\u206az"); // neighbours untouched
+  });
+
   it("removes lone surrogates and non-characters, keeps valid pairs", () => {
     expect(stripControlChars("x\ud800y\udc00z")).toBe("xyz");
     expect(stripControlChars("emoji 😀 ok")).toBe("emoji 😀 ok");
