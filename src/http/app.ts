@@ -16,6 +16,7 @@ import { documentFeedRoutes, registerFeedRoutes } from "./routes/feeds";
 import { registerHealthRoutes } from "./routes/health";
 import { htmlNotFound, registerPageRoutes } from "./routes/pages";
 import { subscriptionRoutes } from "./routes/subscriptions";
+import { documentSubscriptionRoutes } from "./routes/subscriptions-doc";
 import { publicUrls } from "./urls";
 import { createVersionCache } from "./version-cache";
 
@@ -78,6 +79,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): OpenAPIHono 
   app.route("/", digestRoutes({ db: deps.db, config: deps.config }));
   registerFeedRoutes(app, ctx);
   documentFeedRoutes(app);
+  documentSubscriptionRoutes(app);
   registerPageRoutes(app, ctx);
   registerDocRoutes(app, ctx);
 

@@ -25,6 +25,7 @@ const JSON_ROUTES: [string, string][] = [
   ["get", "/api/openapi.json"],
   ["post", "/api/admin/ingest"],
   ["put", "/api/admin/articles/{id}/cases"],
+  ["post", "/api/subscriptions"],
 ];
 
 describe("OpenAPI document and /docs", () => {
