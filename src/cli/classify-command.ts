@@ -52,10 +52,11 @@ export function classifyLine(line: string, matcher?: CompiledRegistry): Classify
 }
 
 /**
- * Reads JSONL lines and writes one JSON line per non-blank input line, same order:
+ * Reads JSONL lines and writes exactly one JSON line per input line, same order:
  * `{"id", "topic", "cases": [{id, score, evidence}]}`. Missing or non-string title/text count as empty; the
  * id is echoed when it is a string or a number, else null; invalid JSON or a non-object yields
- * `{"id": null, "topic": "not-relevant", "cases": [], "error": "..."}`. Blank lines are skipped.
+ * `{"id": null, "topic": "not-relevant", "cases": [], "error": "..."}`; so does a blank line ("empty line"), so
+ * output line N always answers input line N.
  */
 export async function runClassify(
   lines: AsyncIterable<string>,
@@ -63,7 +64,10 @@ export async function runClassify(
   matcher?: CompiledRegistry,
 ): Promise<void> {
   for await (const line of lines) {
-    if (line.trim() === "") continue;
-    write(JSON.stringify(classifyLine(line, matcher)));
+    const answer: ClassifyLine =
+      line.trim() === ""
+        ? { id: null, topic: "not-relevant", cases: [], error: "empty line" }
+        : classifyLine(line, matcher);
+    write(JSON.stringify(answer));
   }
 }

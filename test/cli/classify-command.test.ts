@@ -46,10 +46,11 @@ describe("classify command (JSONL contract)", () => {
     expect(out[2]!.cases).toEqual([]);
   });
 
-  it("skips blank lines silently", async () => {
+  it("answers blank lines too, so output line N always answers input line N", async () => {
     const out = await run(["", "   ", "\t", JSON.stringify({ id: "x", title: "t", text: "" }), ""]);
-    expect(out).toHaveLength(1);
-    expect(out[0]!.id).toBe("x");
+    expect(out).toHaveLength(5);
+    expect(out.map((o) => o.id)).toEqual([null, null, null, "x", null]);
+    expect(out[0]).toEqual({ id: null, topic: "not-relevant", cases: [], error: "empty line" });
   });
 
   it("answers invalid JSON and non-objects with an error line", async () => {
