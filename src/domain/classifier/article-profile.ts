@@ -3,7 +3,7 @@
  * sentences, the phrase spans the case linker needs, the party mentions, and which plaintiff-side mentions
  * only cite a source or a warning letter.
  */
-import type { CompiledRegistry } from "./compile-registry";
+import { type CompiledRegistry, HAS_REFS } from "./compile-registry";
 import type { Span } from "./party-links";
 import type { ArticleHits } from "./scan-article";
 import type { TopicFeatures } from "./topic-scoring";
@@ -24,6 +24,9 @@ export interface ArticleProfile {
   /** Filing phrases ("sued X", "v.") in title and text, for caption extraction. */
   filing: Span[];
 }
+
+/** Vocabulary that weighs in the topic decision. */
+const WEIGHED = V.AI | V.COPY | V.LIT | V.NEG | V.POLICY;
 
 const SPAN_CATS =
   V.CONNECTOR |
@@ -62,6 +65,34 @@ function endsNear(spans: readonly Span[], seg: number, pos: number, gap: number)
 }
 
 const bySegStart = (a: Span, b: Span) => a.seg - b.seg || a.start - b.start;
+
+/** Sorts spans by segment and start (they mostly arrive in that order already). */
+function sortSpans(list: Span[]): void {
+  for (let i = 1; i < list.length; i++) {
+    if (bySegStart(list[i - 1]!, list[i]!) > 0) {
+      list.sort(bySegStart);
+      return;
+    }
+  }
+}
+
+/** Whether a plaintiff named by a case (not neutral) shares a sentence with a filing word. */
+function plaintiffFiling(
+  reg: CompiledRegistry,
+  hits: ArticleHits,
+  caseHits: number[],
+  neutral: Uint8Array,
+  filing: Span[],
+): boolean {
+  if (filing.length === 0) return false;
+  const filingSentences = new Set(filing.map((s) => s.seg * 1_000_000 + s.sent));
+  return caseHits.some(
+    (k) =>
+      !neutral[k] &&
+      reg.patterns[hits.pat[k]!]!.hasSpecific &&
+      filingSentences.has(hits.seg[k]! * 1_000_000 + hits.sent[k]!),
+  );
+}
 
 interface Buckets {
   connectors: Span[];
@@ -133,32 +164,36 @@ export function profileArticle(reg: CompiledRegistry, hits: ArticleHits): Articl
   const caseHits: number[] = [];
   const seen = reg.scratch.seen;
   const epoch = ++reg.scratch.epoch;
+  const flags = reg.flags;
+  const weights = reg.weights;
   for (let k = 0; k < hits.count; k++) {
     const p = hits.pat[k]!;
-    const info = reg.patterns[p]!;
-    if (info.refs.length > 0) caseHits.push(k);
-    const vocab = info.vocab;
-    if (vocab === 0) continue;
+    const vocab = flags[p]!;
+    if (vocab & HAS_REFS) caseHits.push(k);
+    if ((vocab & ~HAS_REFS) === 0) continue;
     const title = hits.seg[k] === 0;
     const sent = hits.sent[k]!;
-    if (vocab & (V.AI | V.COPY | V.LIT | V.NEG | V.POLICY)) {
+    if (vocab & WEIGHED) {
       if (seen[p * 2] !== epoch) {
         seen[p * 2] = epoch;
         seen[p * 2 + 1] = 0;
       }
       const mult = (title ? 2 : 1) * (seen[p * 2 + 1]!++ < 3 ? 1 : 0);
-      f.ai += info.ai * mult;
-      f.copy += info.copy * mult;
-      f.lit += info.lit * mult;
-      f.neg += info.neg * mult;
+      const ai = weights[4 * p]!;
+      const copy = weights[4 * p + 1]!;
+      const lit = weights[4 * p + 2]!;
+      f.ai += ai * mult;
+      f.copy += copy * mult;
+      f.lit += lit * mult;
+      f.neg += weights[4 * p + 3]! * mult;
       if (title) {
-        if (info.ai) f.aiTitle = true;
-        if (info.copy >= 1) f.copyTitle = true;
-        if (info.lit >= 1) f.litTitle = true;
+        if (ai) f.aiTitle = true;
+        if (copy >= 1) f.copyTitle = true;
+        if (lit >= 1) f.litTitle = true;
         if (vocab & V.POLICY) f.policyTitle = true;
       }
-      if (info.lit > 0) litSentence[sent] = 1;
-      if (info.lit >= 1 && !title) strongLit[sent] = 1;
+      if (lit > 0) litSentence[sent] = 1;
+      if (lit >= 1 && !title) strongLit[sent] = 1;
     }
     if (vocab & SPAN_CATS) {
       const span: Span = { k, start: hits.start[k]!, end: hits.end[k]!, seg: hits.seg[k]!, sent };
@@ -172,16 +207,17 @@ export function profileArticle(reg: CompiledRegistry, hits: ArticleHits): Articl
       if (vocab & V.SPEECH) b.speech.push(span);
     }
   }
-  for (const v of strongLit) f.litSentences += v;
-  for (const list of Object.values(b)) list.sort(bySegStart);
+  for (let i = 0; i < strongLit.length; i++) f.litSentences += strongLit[i]!;
+  sortSpans(b.connectors);
+  sortSpans(b.suitBefore);
+  sortSpans(b.suitAfter);
+  sortSpans(b.attribBefore);
+  sortSpans(b.attribAfter);
+  sortSpans(b.notice);
+  sortSpans(b.filing);
+  sortSpans(b.speech);
   const neutral = neutralMentions(hits, reg, caseHits, b);
-  const filingSentences = new Set(b.filing.map((s) => s.seg * 1_000_000 + s.sent));
-  f.plaintiffFiling = caseHits.some(
-    (k) =>
-      !neutral[k] &&
-      reg.patterns[hits.pat[k]!]!.hasSpecific &&
-      filingSentences.has(hits.seg[k]! * 1_000_000 + hits.sent[k]!),
-  );
+  f.plaintiffFiling = plaintiffFiling(reg, hits, caseHits, neutral, b.filing);
   return {
     features: f,
     litSentence,

@@ -1,10 +1,12 @@
 /**
- * One Aho-Corasick automaton over character classes for all patterns of a registry. Compiling only sorts the
- * patterns; trie states, failure links and DFA transitions are created the first time a scan needs them and
- * cached, so scanning is one table lookup per character, linear in the text length, and only the part of
- * the automaton that texts actually visit is ever built.
+ * One Aho-Corasick automaton over character classes for all patterns of a registry. Building it only takes
+ * the sorted pattern keys; trie states, failure links, DFA transitions and output lists are created the first
+ * time a scan needs them and cached (automaton-states.ts), so scanning is one table lookup per character,
+ * linear in the text length, and only the part of the automaton that texts actually visit is ever built.
  */
-import { CJK, CLASSES, canonicalOf, classTable, foldedKey, IGNORE, SEP, SEP_END } from "./char-classes";
+import { outputsOf, ROOT, stepCode } from "./automaton-states";
+import { CJK, CLASSES, classTable, foldedKey, IGNORE, SEP, SEP_END } from "./char-classes";
+import { packedCount } from "./matcher-tables";
 
 /** Longest pattern, in classes (start positions come from a ring buffer of this size). */
 export const MAX_PATTERN = 255;
@@ -13,64 +15,72 @@ const INITIAL_STATES = 1024;
 
 /** The automaton; its state tables grow as scans discover states. */
 export interface Automaton {
-  /** Pattern keys (canonical class characters), sorted: a state is a range of them sharing a prefix. */
-  readonly keys: readonly string[];
-  /** Pattern index of each sorted key. */
-  readonly order: Int32Array;
+  /**
+   * Pattern keys (canonical class characters) concatenated in sorted order; a pattern's index is its rank,
+   * and a state is a range of patterns sharing a prefix.
+   */
+  readonly keyText: string;
+  /** Packed (see packNumbers): where each key starts in keyText, then the end. */
+  readonly keyAt: string;
+  /** keyAt decoded as needed; -1 = not yet. */
+  readonly keyStart: Int32Array;
   /** Number of patterns. */
   readonly patterns: number;
-  /** Number of states created so far. */
+  /** Number of states created so far (they are numbered 1..states; ROOT = 1). */
   states: number;
   /**
-   * (state * CLASSES + class) -> ((next state + 1) << 1) | (1 when the next state has output); 0 = not
-   * computed yet.
+   * (state * CLASSES + class) -> transition code (see stepCode); 0 = not computed yet. 16 bits wide while the
+   * states fit, 32 bits beyond.
    */
-  delta: Int32Array;
+  delta: Uint16Array | Int32Array;
   /** Per state: the range [lo, hi) of sorted keys with this prefix, and the prefix length. */
   lo: Int32Array;
   hi: Int32Array;
   depth: Int32Array;
   parent: Int32Array;
   label: Int32Array;
-  /** Failure state + 1; 0 = not computed yet. */
+  /** Failure state; 0 = not computed yet. */
   fail: Int32Array;
   /** Pattern ending exactly at a state, + 1; 0 = none. */
   own: Int32Array;
-  /** Nearest state with an own pattern along the failure chain, + 1; -1 = none; 0 = not computed. */
+  /** Nearest state with an own pattern along the failure chain; -1 = none; 0 = not computed. */
   out: Int32Array;
-  /** Pattern length in classes, and whether it starts / ends with a separator. */
+  /** Per state: start of its output run in outList, + 1; 0 = not computed. */
+  outHead: Int32Array;
+  /** Runs of pattern indices, each closed by -1 (see outputsOf). */
+  outList: Int32Array;
+  outCount: number;
+  /** Pattern length in classes (0 until the pattern is an output), and whether it starts / ends with a separator. */
   readonly patLen: Int32Array;
   readonly patLead: Uint8Array;
   readonly patTrail: Uint8Array;
   /** For patterns with bucketed characters: the folded text a match must have (see foldedKey). */
   readonly verify: readonly (string | undefined)[];
+  /** Called for a pattern before its first match can be reported. */
+  readonly ready: ((p: number) => void) | undefined;
 }
 
 /**
- * Prepares the automaton for the given distinct patterns (keys of canonical class characters, already
- * wrapped with separators where needed); `verify` holds the folded text for patterns that use buckets.
+ * Prepares the automaton for distinct patterns, given as keys of canonical class characters (already wrapped
+ * with separators where needed) concatenated in sorted order, with their packed offsets (see packNumbers):
+ * pattern p is keyText from unpackAt(keyAt, p) to unpackAt(keyAt, p + 1). `verify` holds, per pattern, the folded text for patterns that use buckets. `ready` is
+ * called for a pattern before its first match can be reported (at most once per pattern).
  */
 export function buildAutomaton(
-  patterns: readonly string[],
+  keyText: string,
+  keyAt: string,
   verify: readonly (string | undefined)[],
+  ready?: (p: number) => void,
 ): Automaton {
-  const raw = patterns.map((key, p) => ({ key, p }));
-  raw.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  const patLen = new Int32Array(patterns.length);
-  const patLead = new Uint8Array(patterns.length);
-  const patTrail = new Uint8Array(patterns.length);
-  patterns.forEach((key, p) => {
-    patLen[p] = key.length;
-    patLead[p] = key.charCodeAt(0) === 1 ? 1 : 0;
-    patTrail[p] = key.charCodeAt(key.length - 1) === 1 ? 1 : 0;
-  });
+  const n = packedCount(keyAt) - 1;
   const cap = INITIAL_STATES;
   const a: Automaton = {
-    keys: raw.map((r) => r.key),
-    order: Int32Array.from(raw, (r) => r.p),
-    patterns: patterns.length,
+    keyText,
+    keyAt,
+    keyStart: new Int32Array(n + 1).fill(-1),
+    patterns: n,
     states: 1,
-    delta: new Int32Array(cap * CLASSES),
+    delta: new Uint16Array(cap * CLASSES),
     lo: new Int32Array(cap),
     hi: new Int32Array(cap),
     depth: new Int32Array(cap),
@@ -79,103 +89,17 @@ export function buildAutomaton(
     fail: new Int32Array(cap),
     own: new Int32Array(cap),
     out: new Int32Array(cap),
-    patLen,
-    patLead,
-    patTrail,
+    outHead: new Int32Array(cap),
+    outList: new Int32Array(256),
+    outCount: 0,
+    patLen: new Int32Array(n),
+    patLead: new Uint8Array(n),
+    patTrail: new Uint8Array(n),
     verify,
+    ready,
   };
-  a.hi[0] = patterns.length;
+  a.hi[ROOT] = n;
   return a;
-}
-
-function grown<T extends Int32Array>(arr: T, n: number): T {
-  const b = new Int32Array(n);
-  b.set(arr);
-  return b as T;
-}
-
-function ensureCapacity(a: Automaton): void {
-  const cap = a.lo.length;
-  if (a.states < cap) return;
-  const n = cap * 2;
-  a.delta = grown(a.delta, n * CLASSES);
-  a.lo = grown(a.lo, n);
-  a.hi = grown(a.hi, n);
-  a.depth = grown(a.depth, n);
-  a.parent = grown(a.parent, n);
-  a.label = grown(a.label, n);
-  a.fail = grown(a.fail, n);
-  a.own = grown(a.own, n);
-  a.out = grown(a.out, n);
-}
-
-/** The trie child of `s` on class `c` (created now), or -1 when no pattern continues that way. */
-function trieChild(a: Automaton, s: number, cls: number): number {
-  const keys = a.keys;
-  const c = canonicalOf(cls);
-  const d = a.depth[s]!;
-  let lo = a.lo[s]!;
-  const hi = a.hi[s]!;
-  if (lo < hi && keys[lo]!.length === d) lo++; // the pattern ending here sorts first
-  let l = lo;
-  let h = hi;
-  while (l < h) {
-    const m = (l + h) >> 1;
-    if (keys[m]!.charCodeAt(d) < c) l = m + 1;
-    else h = m;
-  }
-  if (l >= hi || keys[l]!.charCodeAt(d) !== c) return -1;
-  const first = l;
-  h = hi;
-  while (l < h) {
-    const m = (l + h) >> 1;
-    if (keys[m]!.charCodeAt(d) <= c) l = m + 1;
-    else h = m;
-  }
-  ensureCapacity(a);
-  const t = a.states++;
-  a.lo[t] = first;
-  a.hi[t] = l;
-  a.depth[t] = d + 1;
-  a.parent[t] = s;
-  a.label[t] = cls;
-  a.own[t] = keys[first]!.length === d + 1 ? a.order[first]! + 1 : 0;
-  return t;
-}
-
-/** The encoded transition from state `s` on class `c`, computed and cached on first use. */
-function stepCode(a: Automaton, s: number, c: number): number {
-  const v = a.delta[s * CLASSES + c]!;
-  if (v > 0) return v;
-  const child = trieChild(a, s, c);
-  const r = child >= 0 ? child : s === 0 ? 0 : step(a, failOf(a, s), c);
-  const code = ((r + 1) << 1) | (outOf(a, r) >= 0 ? 1 : 0);
-  a.delta[s * CLASSES + c] = code; // a.delta may have grown during the recursion
-  return code;
-}
-
-function step(a: Automaton, s: number, c: number): number {
-  return (stepCode(a, s, c) >> 1) - 1;
-}
-
-function failOf(a: Automaton, s: number): number {
-  const f = a.fail[s]!;
-  if (f !== 0) return f - 1;
-  const p = a.parent[s]!;
-  const r = p === 0 ? 0 : step(a, failOf(a, p), a.label[s]!);
-  a.fail[s] = r + 1;
-  return r;
-}
-
-function outOf(a: Automaton, s: number): number {
-  const v = a.out[s]!;
-  if (v !== 0) return v > 0 ? v - 1 : -1;
-  let r: number;
-  if (a.own[s] !== 0) r = s;
-  else if (s === 0) r = -1;
-  else r = outOf(a, failOf(a, s));
-  a.out[s] = r >= 0 ? r + 1 : -1;
-  return r;
 }
 
 /** Where scan results go: matches (pattern, start, end exclusive) and possible sentence ends, in typed arrays. */
@@ -222,18 +146,19 @@ function grow(a: Int32Array, n: number): Int32Array<ArrayBuffer> {
   return b;
 }
 
+/** Text position of each class read, by class count modulo RING (match starts are read back from it). */
 const ring = new Int32Array(RING);
+const MASK = RING - 1;
 
+/** Adds the patterns ending at state `s` (the n-th class read, at text position `pos`) to the sink. */
 function emit(a: Automaton, s: number, n: number, pos: number, text: string, sink: ScanSink): void {
-  let t = outOf(a, s);
-  while (t >= 0) {
-    const p = a.own[t]! - 1;
-    const first = n - a.patLen[p]! + a.patLead[p]!;
-    const start = ring[first & (RING - 1)]!;
-    const end = a.patTrail[p] ? ring[(n - 2) & (RING - 1)]! + 1 : pos + 1;
+  let j = outputsOf(a, s);
+  const list = a.outList;
+  for (let p = list[j]!; p >= 0; p = list[++j]!) {
+    const start = ring[(n - a.patLen[p]! + a.patLead[p]!) & MASK]!;
+    const end = a.patTrail[p] ? ring[(n - 2) & MASK]! + 1 : pos + 1;
     const expected = a.verify[p];
     if (expected === undefined || foldedKey(text, start, end) === expected) sink.add(p, start, end);
-    t = t === 0 ? -1 : outOf(a, failOf(a, t));
   }
 }
 
@@ -243,52 +168,74 @@ function emit(a: Automaton, s: number, n: number, pos: number, text: string, sin
  */
 export function scanText(a: Automaton, text: string, sink: ScanSink): void {
   const table = classTable();
+  const r = ring;
   const w = CLASSES;
   let delta = a.delta;
   let n = 0;
-  ring[n++ & (RING - 1)] = -1;
-  let s = step(a, 0, SEP);
+  r[n++ & MASK] = -1;
+  let s = stepCode(a, ROOT, SEP) >> 1;
   let prevSep = true;
   let prevCjk = false;
   const len = text.length;
-  for (let i = 0; i < len; i++) {
+  let i = 0;
+  while (i < len) {
     let c = table[text.charCodeAt(i)]!;
-    if (c <= SEP_END) {
-      if (c === IGNORE) continue;
-      if (c === SEP_END) sink.stop(i);
-      if (prevSep) continue;
-      prevSep = true;
-      c = SEP;
-    } else {
-      const cjk = c >= CJK;
-      if (cjk !== prevCjk) {
-        prevCjk = cjk;
+    if (c > SEP_END && c < CJK && !prevCjk) {
+      // the common case, a run of word characters outside CJK: one transition each
+      prevSep = false;
+      do {
+        let v = delta[s * w + c]!;
+        if (v === 0) {
+          v = stepCode(a, s, c);
+          delta = a.delta;
+        }
+        s = v >> 1;
+        r[n++ & MASK] = i;
+        if (v & 1) emit(a, s, n, i, text, sink);
+        if (++i === len) break;
+        c = table[text.charCodeAt(i)]!;
+      } while (c > SEP_END && c < CJK);
+      continue;
+    }
+    if (c > SEP_END) {
+      if (c >= CJK !== prevCjk) {
+        prevCjk = !prevCjk;
         if (!prevSep) {
+          // a separator between CJK and other word characters
           let v = delta[s * w + SEP]!;
           if (v === 0) {
             v = stepCode(a, s, SEP);
             delta = a.delta;
           }
-          s = (v >> 1) - 1;
-          ring[n++ & (RING - 1)] = i;
+          s = v >> 1;
+          r[n++ & MASK] = i;
           if (v & 1) emit(a, s, n, i - 1, text, sink);
         }
       }
       prevSep = false;
+    } else {
+      if (c === SEP_END) sink.stop(i);
+      if (c === IGNORE || prevSep) {
+        i++;
+        continue;
+      }
+      prevSep = true;
+      c = SEP;
     }
     let v = delta[s * w + c]!;
     if (v === 0) {
       v = stepCode(a, s, c);
       delta = a.delta;
     }
-    s = (v >> 1) - 1;
-    ring[n++ & (RING - 1)] = i;
+    s = v >> 1;
+    r[n++ & MASK] = i;
     if (v & 1) emit(a, s, n, i, text, sink);
+    i++;
   }
   if (!prevSep) {
     const v = stepCode(a, s, SEP);
-    s = (v >> 1) - 1;
-    ring[n++ & (RING - 1)] = len;
+    s = v >> 1;
+    r[n++ & MASK] = len;
     if (v & 1) emit(a, s, n, len - 1, text, sink);
   }
 }

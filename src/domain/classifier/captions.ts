@@ -199,7 +199,12 @@ function accounted(reg: CompiledRegistry, x: string, y: string, assigned: Readon
 
 /** Case mentions of one segment sorted by start, for lookups around a phrase. */
 function mentionsBySegment(hits: ArticleHits, caseHits: readonly number[], seg: number): number[] {
-  return caseHits.filter((k) => hits.seg[k] === seg).sort((a, b) => hits.start[a]! - hits.start[b]!);
+  const out = caseHits.filter((k) => hits.seg[k] === seg);
+  for (let i = 1; i < out.length; i++) {
+    if (hits.start[out[i - 1]!]! > hits.start[out[i]!]!)
+      return out.sort((a, b) => hits.start[a]! - hits.start[b]!);
+  }
+  return out; // already in order (matches mostly arrive by start)
 }
 
 /** Whether a party of an assigned case is named right next to the phrase (a known caption, cheaply). */
@@ -227,6 +232,19 @@ function besideAssigned(
   return false;
 }
 
+const indexes = new WeakMap<CompiledRegistry, Map<string, number>>();
+
+/** The index of a case by id (-1 when unknown), from a map built once per registry. */
+function caseIndex(reg: CompiledRegistry, id: string): number {
+  let byId = indexes.get(reg);
+  if (byId === undefined) {
+    byId = new Map();
+    for (let i = reg.cases.length - 1; i >= 0; i--) byId.set(reg.cases[i]!.id, i); // the first wins, like findIndex
+    indexes.set(reg, byId);
+  }
+  return byId.get(id) ?? -1;
+}
+
 /** Phrases examined per article (captions are near the top; this bounds the work on huge texts). */
 const MAX_PHRASES = 200;
 
@@ -248,7 +266,7 @@ export function unknownCaptions(
     const word = reg.patterns[hits.pat[span.k]!]!.displayKey;
     if (!CONNECTOR_WORDS.has(word) && !PHRASES.has(word)) continue;
     const text = span.seg === 0 ? hits.title : hits.text;
-    assigned ??= new Set(assignedIds.map((id) => reg.cases.findIndex((c) => c.id === id)));
+    assigned ??= new Set(assignedIds.map((id) => caseIndex(reg, id)));
     sorted[span.seg] ??= mentionsBySegment(hits, caseHits, span.seg);
     if (besideAssigned(reg, hits, sorted[span.seg]!, span, assigned)) continue;
     const before = clean(nameBefore(text, span.start));

@@ -69,6 +69,15 @@ function foldInto(t: Uint16Array, first: number, folded: string): void {
   }
 }
 
+/** Classes `base + (c & 3)` for c in [from, to]: four written, the rest copied natively in doubling blocks. */
+function fillBuckets(t: Uint16Array, from: number, to: number, base: number): void {
+  const end = to + 1;
+  for (let c = from; c < Math.min(end, from + BUCKETS); c++) t[c] = base + (c & (BUCKETS - 1));
+  // blocks of a multiple of BUCKETS keep each code's bucket (c & 3)
+  for (let len = BUCKETS; from + len < end; len *= 2)
+    t.copyWithin(from + len, from, Math.min(from + len, end - len));
+}
+
 let table: Uint16Array | undefined;
 
 /** The class of every UTF-16 code unit (built once). */
@@ -86,9 +95,8 @@ export function classTable(): Uint16Array {
   t[0xf7] = SEP;
   t[0xaa] = LETTER_A;
   t[0xba] = LETTER_A + 14;
-  for (const [from, to] of WORD_RANGES)
-    for (let c = from; c <= to; c++) t[c] = OTHER_WORD + (c & (BUCKETS - 1));
-  for (const [from, to] of CJK_RANGES) for (let c = from; c <= to; c++) t[c] = CJK + (c & (BUCKETS - 1));
+  for (const [from, to] of WORD_RANGES) fillBuckets(t, from, to, OTHER_WORD);
+  for (const [from, to] of CJK_RANGES) fillBuckets(t, from, to, CJK);
   t[0x30fb] = SEP; // katakana middle dot
   for (let c = 0; c < 10; c++) {
     t[0xff10 + c] = DIGIT_0 + c; // full-width digits
@@ -107,16 +115,19 @@ export function classTable(): Uint16Array {
 }
 
 /*
- * Pattern keys are written in "canonical characters", one per class, ordered like the classes: U+0001 for
+ * Pattern keys are written in "canonical characters", one per class, ordered like the classes: a space for
  * SEP, "0"-"9" for digits, "a"-"z" for letters, U+E000.. for the buckets. Plain ASCII terms thus need only
- * native lower-casing to become keys.
+ * native lower-casing to become keys, and keys stay printable (they are stored as JSON).
  */
-const SEP_CHAR = "\u0001";
+/** The canonical character of a separator. */
+export const SEP_CHAR = " ";
+/** Its code. */
+export const SEP_CODE = 32;
 const BUCKET_CHAR = 0xe000;
 
 /** The canonical character of a class (see above). */
 export function canonicalOf(cls: number): number {
-  if (cls <= SEP_END) return 1;
+  if (cls <= SEP_END) return SEP_CODE;
   if (cls < LETTER_A) return 48 + cls - DIGIT_0;
   if (cls < OTHER_WORD) return 97 + cls - LETTER_A;
   return BUCKET_CHAR + cls - OTHER_WORD;
@@ -143,8 +154,8 @@ const NON_WORD_ASCII = /[^a-z0-9]+/g;
 export function classKey(text: string): string {
   if (PRINTABLE_ASCII.test(text)) {
     const key = text.toLowerCase().replace(NON_WORD_ASCII, SEP_CHAR);
-    const from = key.charCodeAt(0) === 1 ? 1 : 0;
-    const to = key.length > from && key.charCodeAt(key.length - 1) === 1 ? key.length - 1 : key.length;
+    const from = key.charCodeAt(0) === SEP_CODE ? 1 : 0;
+    const to = key.length > from && key.charCodeAt(key.length - 1) === SEP_CODE ? key.length - 1 : key.length;
     return key.slice(from, to);
   }
   const t = classTable();

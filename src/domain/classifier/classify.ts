@@ -3,16 +3,26 @@ import { REGISTRY } from "../registry/cases";
 import type { ClassifyInput, ClassifyResult } from "../types";
 import { profileArticle } from "./article-profile";
 import { unknownCaptions } from "./captions";
+import { evidenceList } from "./case-evidence";
 import { scoreCases } from "./case-scoring";
-import { type CompiledRegistry, compileRegistry } from "./compile-registry";
+import { type CompiledRegistry, compileRegistry, loadRegistry } from "./compile-registry";
+import { COMPILED_REGISTRY } from "./compiled-registry.generated";
 import { scanArticle } from "./scan-article";
 import { decideTopic } from "./topic-scoring";
 
 let defaultRegistry: CompiledRegistry | undefined;
 
-/** The built-in registry, compiled on first use. */
+/**
+ * The built-in registry, loaded on first use from its precompiled tables (compiled now instead if they were
+ * generated from another case list).
+ */
 export function defaultMatcher(): CompiledRegistry {
-  defaultRegistry ??= compileRegistry(REGISTRY);
+  if (defaultRegistry) return defaultRegistry;
+  try {
+    defaultRegistry = loadRegistry(REGISTRY, COMPILED_REGISTRY);
+  } catch {
+    defaultRegistry = compileRegistry(REGISTRY);
+  }
   return defaultRegistry;
 }
 
@@ -35,7 +45,7 @@ export function classify(input: ClassifyInput, matcher?: CompiledRegistry): Clas
     const candidates = scoreCases(reg, hits, profile, gap);
     const { topic, relevance } = decideTopic(profile.features, candidates);
     if (topic !== "ai-copyright-litigation") return { topic, relevance, cases: [], unknownCaptions: [] };
-    const cases = candidates.map((c) => ({ id: c.id, score: c.score, evidence: c.evidence }));
+    const cases = candidates.map((c) => ({ id: c.id, score: c.score, evidence: evidenceList(reg, c.acc) }));
     const phrases = [...profile.connectors, ...profile.suitBefore, ...profile.suitAfter];
     return {
       topic,

@@ -1,9 +1,13 @@
-/** Compiles a registry (and the general vocabulary) into one automaton plus what each pattern means. */
+/**
+ * A registry ready for classification: one automaton over all terms of the cases and the general vocabulary,
+ * plus what each pattern means. Built from matcher tables (compile-tables.ts), which the built-in registry
+ * ships precompiled.
+ */
 import type { RegistryCase } from "../registry/match-hints";
-import { type Automaton, buildAutomaton, MAX_PATTERN } from "./automaton";
-import { caseTermSpecs, type Role } from "./case-terms";
-import { classKey, foldedKey, hasBucketClass, isCjkCanonical } from "./char-classes";
-import { V, VOCABULARY } from "./vocabulary";
+import { type Automaton, buildAutomaton } from "./automaton";
+import type { Role } from "./case-terms";
+import { compileTables } from "./compile-tables";
+import { type MatcherTables, packedCount, ROLES, unpackAt } from "./matcher-tables";
 
 /** A reference from a pattern to a case it is evidence for. */
 export interface CaseRef {
@@ -33,10 +37,12 @@ export interface PatternInfo {
   plaintiffSide: boolean;
   /** Names a plaintiff side only as a generic kind ("authors"). */
   kindOnly: boolean;
-  /** Plaintiff-side strength per case: 3 = named plaintiff, 2 = weak name, 1 = generic kind. */
-  pside: ReadonlyMap<number, number>;
-  /** Cases this pattern names on the defendant side (defendant or product). */
-  dside: ReadonlySet<number>;
+  /** Cases this pattern names on the plaintiff side, in order of first reference. */
+  pcases: readonly number[];
+  /** Plaintiff-side strength for each of pcases: 3 = named plaintiff, 2 = weak name, 1 = generic kind. */
+  pstrength: readonly number[];
+  /** Cases this pattern names on the defendant side (defendant or product), in order of first reference. */
+  dside: readonly number[];
   /** Some case has it as a named plaintiff. */
   hasSpecific: boolean;
   /** The one case this pattern names as defendant (no other case uses it as defendant or product); -1 if none. */
@@ -47,155 +53,137 @@ export interface PatternInfo {
 export interface CompiledRegistry {
   readonly cases: readonly RegistryCase[];
   readonly automaton: Automaton;
+  /** What each pattern means; filled in as the automaton first can match a pattern (read it for matches). */
   readonly patterns: readonly PatternInfo[];
   /** Filing time per case (ms since epoch; Infinity when unknown), used to break exact ties. */
   readonly filed: readonly number[];
   /** Per-article counters reused across calls (classification is synchronous). */
   readonly scratch: { seen: Int32Array; epoch: number };
+  /** Per pattern (set with its info): vocabulary bits, plus HAS_REFS when it refers to some case. */
+  readonly flags: Int32Array;
+  /** Per pattern (set with its info): AI, copyright, litigation and other-legal-subject weights. */
+  readonly weights: Float64Array;
 }
 
-interface Entry {
-  text: string;
-  cat?: number;
-  weight?: number;
-  ref?: CaseRef;
-}
+/** Flag of a pattern that refers to some case (above all vocabulary bits). */
+export const HAS_REFS = 1 << 30;
 
-function variants(text: string): string[] {
-  const out = [text];
-  if (text.includes("&")) out.push(text.replace(/\s*&\s*/g, " and "));
-  if (/\d,\d{3}/.test(text)) out.push(text.replace(/(\d),(\d{3})/g, "$1$2"));
-  return out;
-}
+const NO_REFS: readonly CaseRef[] = [];
+const NO_CASES: readonly number[] = [];
 
-/**
- * The pattern of a term as a string of class codes (what the automaton matches), with a separator at each
- * end that needs a word boundary; null when the term is empty or too long.
- */
-function patternKey(core: string, openStart: boolean, openEnd: boolean): string | null {
-  if (core.length === 0) return null;
-  const first = core.charCodeAt(0);
-  const last = core.charCodeAt(core.length - 1);
-  const sep = "\u0001";
-  const key = `${openStart || isCjkCanonical(first) ? "" : sep}${core}${openEnd || isCjkCanonical(last) ? "" : sep}`;
-  return key.length <= MAX_PATTERN ? key : null;
-}
-
-function collectEntries(cases: readonly RegistryCase[]): Entry[] {
-  const entries: Entry[] = [];
-  for (const list of VOCABULARY) {
-    for (const text of list.terms) entries.push({ text, cat: list.cat, weight: list.weight });
-  }
-  cases.forEach((c, i) => {
-    for (const spec of caseTermSpecs(c)) {
-      for (const text of variants(spec.text)) entries.push({ text, ref: { c: i, role: spec.role } });
-    }
-  });
-  return entries;
-}
-
-const NO_SIDES: ReadonlyMap<number, number> = new Map();
-const NO_CASES: ReadonlySet<number> = new Set();
-
-function newInfo(display: string): PatternInfo {
+function newInfo(display: string, vocab: number): PatternInfo {
   return {
     display,
     displayKey: display.toLowerCase(),
-    vocab: 0,
+    vocab,
     ai: 0,
     copy: 0,
     lit: 0,
     neg: 0,
-    refs: [],
-    direct: [],
-    support: [],
+    refs: NO_REFS as CaseRef[],
+    direct: NO_REFS as CaseRef[],
+    support: NO_REFS as CaseRef[],
     plaintiffSide: false,
     kindOnly: false,
-    pside: NO_SIDES,
+    pcases: NO_CASES,
+    pstrength: NO_CASES,
     dside: NO_CASES,
     hasSpecific: false,
     soleDefendant: -1,
   };
 }
 
-function addVocab(info: PatternInfo, cat: number, w: number): void {
-  info.vocab |= cat;
-  if (cat === V.AI) info.ai = Math.max(info.ai, w);
-  if (cat === V.COPY) info.copy = Math.max(info.copy, w);
-  if (cat === V.LIT) info.lit = Math.max(info.lit, w);
-  if (cat === V.NEG) info.neg = Math.max(info.neg, w);
-}
-
-/** Derived per-pattern facts: plaintiff-side strengths, defendant-side cases, sole defendant. */
-function finishInfo(info: PatternInfo): void {
-  if (info.vocab & (V.AI | V.COPY | V.LIT))
-    info.refs = info.refs.filter((r) => r.role !== "key" && r.role !== "venue");
-  if (info.refs.length === 0) return;
-  info.direct = info.refs.filter(
-    (r) => r.role !== "defendant" && r.role !== "product" && r.role !== "venue" && r.role !== "kind",
-  );
-  info.support = info.refs.filter(
-    (r) => r.role === "defendant" || r.role === "product" || r.role === "venue",
-  );
-  const pside = new Map<number, number>();
-  const dside = new Set<number>();
+/** Derived per-pattern facts: direct and supporting refs, plaintiff-side strengths, defendant-side cases. */
+function setRefs(info: PatternInfo, refs: CaseRef[]): void {
+  info.refs = refs;
+  const direct: CaseRef[] = [];
+  const support: CaseRef[] = [];
+  const pcases: number[] = [];
+  const pstrength: number[] = [];
+  const dside: number[] = [];
   let defs = 0;
   let defCase = -1;
   let onlyKinds = true;
-  for (const r of info.refs) {
-    const st = r.role === "plaintiff" ? 3 : r.role === "weak" ? 2 : r.role === "kind" ? 1 : 0;
+  for (const r of refs) {
+    const role = r.role;
+    if (role === "defendant" || role === "product" || role === "venue") support.push(r);
+    else if (role !== "kind") direct.push(r);
+    const st = role === "plaintiff" ? 3 : role === "weak" ? 2 : role === "kind" ? 1 : 0;
     if (st > 0) {
-      pside.set(r.c, Math.max(pside.get(r.c) ?? 0, st));
+      const i = pcases.indexOf(r.c);
+      if (i < 0) {
+        pcases.push(r.c);
+        pstrength.push(st);
+      } else pstrength[i] = Math.max(pstrength[i]!, st);
       if (st === 3) info.hasSpecific = true;
       if (st > 1) onlyKinds = false;
     }
-    if (r.role === "defendant" || r.role === "product") dside.add(r.c);
-    if (r.role === "defendant") {
+    if ((role === "defendant" || role === "product") && !dside.includes(r.c)) dside.push(r.c);
+    if (role === "defendant") {
       defs++;
       defCase = r.c;
     }
   }
-  if (dside.size === 1 && defs === 1) info.soleDefendant = defCase;
-  info.plaintiffSide = pside.size > 0;
+  info.direct = direct;
+  info.support = support;
+  if (dside.length === 1 && defs === 1) info.soleDefendant = defCase;
+  info.plaintiffSide = pcases.length > 0;
   info.kindOnly = info.plaintiffSide && onlyKinds;
-  if (pside.size > 0) info.pside = pside;
-  if (dside.size > 0) info.dside = dside;
+  if (pcases.length > 0) {
+    info.pcases = pcases;
+    info.pstrength = pstrength;
+  }
+  if (dside.length > 0) info.dside = dside;
+}
+
+/** Builds the PatternInfo of pattern `p` from the tables. */
+function patternInfo(t: MatcherTables, p: number): PatternInfo {
+  const info = newInfo(
+    t.display.slice(unpackAt(t.displayAt, p), unpackAt(t.displayAt, p + 1)),
+    unpackAt(t.vocab, p),
+  );
+  const w = unpackAt(t.weight, p);
+  if (w > 0) [info.ai, info.copy, info.lit, info.neg] = t.weightSets[w]!;
+  const from = unpackAt(t.refAt, p);
+  const to = unpackAt(t.refAt, p + 1);
+  if (to > from) {
+    const refs: CaseRef[] = [];
+    for (let r = from; r < to; r++)
+      refs.push({ c: unpackAt(t.refList, 2 * r), role: ROLES[unpackAt(t.refList, 2 * r + 1)]! });
+    setRefs(info, refs);
+  }
+  return info;
+}
+
+/**
+ * Builds the matcher from compiled tables; `cases` must be the case list the tables were compiled from (their
+ * ids are checked). Cheap: the PatternInfo of a pattern is built when the automaton first can match it.
+ */
+export function loadRegistry(cases: readonly RegistryCase[], t: MatcherTables): CompiledRegistry {
+  if (cases.length !== t.caseIds.length || cases.some((c, i) => c.id !== t.caseIds[i])) {
+    throw new Error("matcher tables were compiled from another case list");
+  }
+  const n = packedCount(t.keyAt) - 1;
+  const verify: (string | undefined)[] = new Array(n);
+  for (let i = 0; i < t.verify.length; i += 2) verify[t.verify[i] as number] = t.verify[i + 1] as string;
+  // filled in as the automaton first can match each pattern, so every matched pattern has its info
+  const patterns: PatternInfo[] = new Array(n);
+  const flags = new Int32Array(n);
+  const weights = new Float64Array(4 * n);
+  const ready = (p: number) => {
+    if (patterns[p] !== undefined) return;
+    const info = patternInfo(t, p);
+    patterns[p] = info;
+    flags[p] = info.vocab | (info.refs.length > 0 ? HAS_REFS : 0);
+    weights.set([info.ai, info.copy, info.lit, info.neg], 4 * p);
+  };
+  const automaton = buildAutomaton(t.keys, t.keyAt, verify, ready);
+  const filed = t.filed.map((f) => f ?? Number.POSITIVE_INFINITY);
+  const scratch = { seen: new Int32Array(n * 2), epoch: 0 };
+  return { cases, automaton, patterns, filed, scratch, flags, weights };
 }
 
 /** Compiles cases into one matcher: a single automaton over all their terms and the general vocabulary. */
 export function compileRegistry(cases: readonly RegistryCase[]): CompiledRegistry {
-  const entries = collectEntries(cases);
-  const byKey = new Map<string, number>();
-  const keys: string[] = [];
-  const verify: (string | undefined)[] = [];
-  const patterns: PatternInfo[] = [];
-  for (const e of entries) {
-    const openStart = e.text.charCodeAt(0) === 42;
-    const openEnd = e.text.charCodeAt(e.text.length - 1) === 42;
-    const bare = openStart || openEnd ? e.text.slice(openStart ? 1 : 0, openEnd ? -1 : undefined) : e.text;
-    const core = classKey(bare);
-    const key = patternKey(core, openStart, openEnd);
-    if (key === null) continue;
-    let p = byKey.get(key);
-    if (p === undefined) {
-      p = keys.length;
-      byKey.set(key, p);
-      keys.push(key);
-      verify.push(hasBucketClass(core) ? foldedKey(bare, 0, bare.length) : undefined);
-      patterns.push(newInfo(bare));
-    }
-    const info = patterns[p]!;
-    if (e.cat !== undefined) addVocab(info, e.cat, e.weight ?? 1);
-    const ref = e.ref;
-    if (ref && !info.refs.some((r) => r.c === ref.c && r.role === ref.role)) info.refs.push(ref);
-  }
-  for (const info of patterns) finishInfo(info);
-  const filed = cases.map((c) => {
-    const t = Date.parse(
-      /^\d{4}$/.test(c.filed) ? `${c.filed}-12-31` : c.filed.length === 7 ? `${c.filed}-28` : c.filed,
-    );
-    return Number.isFinite(t) ? t : Number.POSITIVE_INFINITY;
-  });
-  const scratch = { seen: new Int32Array(patterns.length * 2), epoch: 0 };
-  return { cases, automaton: buildAutomaton(keys, verify), patterns, filed, scratch };
+  return loadRegistry(cases, compileTables(cases));
 }

@@ -3,6 +3,7 @@
  * attaches to the nearest list of plaintiff-side mentions.
  */
 import type { CompiledRegistry, PatternInfo } from "./compile-registry";
+import { LIST_WORDS, onlyGapWords } from "./gap-words";
 import type { ArticleHits } from "./scan-article";
 
 /** A party mention: one match whose pattern names a party of at least one case. */
@@ -46,23 +47,24 @@ export type GapText = (seg: number, from: number, to: number) => string;
 export const GROUP_GAP = 32;
 const BEFORE = 150;
 const AFTER = 100;
-/** Words that may stand between the names of one list of defendants ("Meta and OpenAI", "OpenAI's ChatGPT"). */
-export const LIST_GAP = /^(?:[\s,;/&'’()-]|\b(?:and|or|und|et|y|e|plus|the|its|s|inc|llc|ltd|corp|co)\b)*$/i;
 /** Plaintiff-side strength of a mention for a case (0 when it does not name that case's plaintiff side). */
 export function plaintiffStrength(h: PartyHit, c: number): number {
   if (h.neutral) return 0;
-  const s = h.info.pside.get(c) ?? 0;
+  const i = h.info.pcases.indexOf(c);
+  const s = i < 0 ? 0 : h.info.pstrength[i]!;
   return h.covered && s < 3 ? 0 : s;
 }
 
 /** Whether a mention counts on the plaintiff side at all. */
 export function isPlaintiffSide(h: PartyHit): boolean {
-  return !h.neutral && h.info.pside.size > 0 && (!h.covered || h.info.hasSpecific);
+  return !h.neutral && h.info.plaintiffSide && (!h.covered || h.info.hasSpecific);
 }
 
 function isDefendantSide(h: PartyHit): boolean {
-  return h.info.dside.size > 0;
+  return h.info.dside.length > 0;
 }
+
+const bySegStart = (a: PartyHit, b: PartyHit) => a.seg - b.seg || a.start - b.start;
 
 /** Party mentions of an article in text order. */
 export function partyHits(
@@ -74,7 +76,7 @@ export function partyHits(
   const out: PartyHit[] = [];
   for (const k of caseHits) {
     const info = reg.patterns[hits.pat[k]!]!;
-    if (info.pside.size === 0 && info.dside.size === 0) continue;
+    if (!info.plaintiffSide && info.dside.length === 0) continue;
     out.push({
       k,
       start: hits.start[k]!,
@@ -86,7 +88,13 @@ export function partyHits(
       covered: false,
     });
   }
-  out.sort((a, b) => a.seg - b.seg || a.start - b.start);
+  // matches arrive by end position: usually already by start too
+  for (let i = 1; i < out.length; i++) {
+    if (bySegStart(out[i - 1]!, out[i]!) > 0) {
+      out.sort(bySegStart);
+      break;
+    }
+  }
   markCovered(out);
   return out;
 }
@@ -122,7 +130,7 @@ function groupsOf(sentence: PartyHit[], side: "p" | "d", gap: GapText): Group[] 
     const joins =
       last &&
       h.start - last.end <= GROUP_GAP &&
-      (side === "p" || h.start <= last.end || LIST_GAP.test(gap(h.seg, last.end, h.start)));
+      (side === "p" || h.start <= last.end || onlyGapWords(gap(h.seg, last.end, h.start), LIST_WORDS));
     if (last && joins) {
       last.members.push(h);
       last.end = Math.max(last.end, h.end);
@@ -164,7 +172,7 @@ function nearestGroup(groups: Group[], dLists: Group[], di: number): Group | und
 /** A list of two or more different generic kinds ("authors, artists and labels") is a roundup, not a party. */
 function isKindRoundup(g: Group): boolean {
   if (g.members.some((m) => !m.covered && m.info.hasSpecific)) return false;
-  if (g.members.some((m) => [...m.info.pside.values()].some((s) => s >= 2) && !m.covered)) return false;
+  if (g.members.some((m) => m.info.pstrength.some((s) => s >= 2) && !m.covered)) return false;
   let kinds = 0;
   let lastEnd = -1;
   for (const m of g.members) {

@@ -2,20 +2,16 @@
  * Links found around phrases rather than inside sentence structure: captions ("X v. Y", "X gegen Y") and
  * "suit against <defendant>" phrases.
  */
+import { LIST_WORDS, onlyGapWords, SUIT_WORDS } from "./gap-words";
 import {
   type GapText,
   GROUP_GAP,
   isPlaintiffSide,
-  LIST_GAP,
   type PartyHit,
   type PartyLink,
   plaintiffStrength,
   type Span,
 } from "./party-links";
-
-/** Words between a litigation phrase and a defendant ("sued AI startup Lovo", "suit against the chipmaker Nvidia"). */
-const SUIT_GAP =
-  /^(?:[\s,;/&'’()-]|\b(?:and|or|the|its|s|a|an|ai|startup|company|firm|giant|maker|developer|platform|chipmaker|software|tech|technology|search|group|parent|inc|llc|ltd|corp)\b)*$/i;
 
 function fromIndex<T extends { seg: number; start: number }>(
   list: readonly T[],
@@ -65,7 +61,7 @@ export function captionLinks(parties: readonly PartyHit[], connectors: readonly 
 function joinsList(prev: PartyHit, next: PartyHit, gap: GapText): boolean {
   if (next.seg !== prev.seg || isPlaintiffSide(next) || isPlaintiffSide(prev)) return false;
   if (next.start - prev.end > GROUP_GAP) return false;
-  return next.start <= prev.end || LIST_GAP.test(gap(next.seg, prev.end, next.start));
+  return next.start <= prev.end || onlyGapWords(gap(next.seg, prev.end, next.start), LIST_WORDS);
 }
 
 function suitWord(
@@ -79,12 +75,21 @@ function suitWord(
   for (let x = fromIndex(before, first.seg, first.start - 40); x < before.length; x++) {
     const w = before[x]!;
     if (w.seg !== first.seg || w.start >= first.start) break;
-    if (w.sent === first.sent && w.end <= first.start && SUIT_GAP.test(gap(w.seg, w.end, first.start)))
+    if (
+      w.sent === first.sent &&
+      w.end <= first.start &&
+      onlyGapWords(gap(w.seg, w.end, first.start), SUIT_WORDS)
+    )
       word = w;
   }
   if (word) return word;
   const a = after[fromIndex(after, last.seg, last.end)];
-  if (a && a.seg === last.seg && a.sent === last.sent && SUIT_GAP.test(gap(a.seg, last.end, a.start)))
+  if (
+    a &&
+    a.seg === last.seg &&
+    a.sent === last.sent &&
+    onlyGapWords(gap(a.seg, last.end, a.start), SUIT_WORDS)
+  )
     return a;
   return undefined;
 }

@@ -1,0 +1,147 @@
+/**
+ * Compiles a registry (and the general vocabulary) into matcher tables: one pattern per distinct key with its
+ * display text, vocabulary weights and case references.
+ */
+import type { RegistryCase } from "../registry/match-hints";
+import { MAX_PATTERN } from "./automaton";
+import { caseTermSpecs, type Role } from "./case-terms";
+import { classKey, foldedKey, hasBucketClass, isCjkCanonical, SEP_CHAR } from "./char-classes";
+import { type MatcherTables, packNumbers, ROLES } from "./matcher-tables";
+import { V, VOCABULARY } from "./vocabulary";
+
+interface Entry {
+  text: string;
+  cat?: number;
+  weight?: number;
+  c?: number;
+  role?: Role;
+}
+
+function variants(text: string): string[] {
+  const out = [text];
+  if (text.includes("&")) out.push(text.replace(/\s*&\s*/g, " and "));
+  if (/\d,\d{3}/.test(text)) out.push(text.replace(/(\d),(\d{3})/g, "$1$2"));
+  return out;
+}
+
+/**
+ * The pattern of a term as a string of class codes (what the automaton matches), with a separator at each
+ * end that needs a word boundary; null when the term is empty or too long.
+ */
+function patternKey(core: string, openStart: boolean, openEnd: boolean): string | null {
+  if (core.length === 0) return null;
+  const first = core.charCodeAt(0);
+  const last = core.charCodeAt(core.length - 1);
+  const sep = SEP_CHAR;
+  const key = `${openStart || isCjkCanonical(first) ? "" : sep}${core}${openEnd || isCjkCanonical(last) ? "" : sep}`;
+  return key.length <= MAX_PATTERN ? key : null;
+}
+
+function collectEntries(cases: readonly RegistryCase[]): Entry[] {
+  const entries: Entry[] = [];
+  for (const list of VOCABULARY) {
+    for (const text of list.terms) entries.push({ text, cat: list.cat, weight: list.weight });
+  }
+  cases.forEach((c, i) => {
+    for (const spec of caseTermSpecs(c)) {
+      for (const text of variants(spec.text)) entries.push({ text, c: i, role: spec.role });
+    }
+  });
+  return entries;
+}
+
+/** One distinct pattern while compiling. */
+interface Draft {
+  key: string;
+  /** The term as first written. */
+  display: string;
+  /** The folded text matches must have, for patterns using letter buckets. */
+  verify?: string;
+  vocab: number;
+  /** AI, copyright, litigation, other-legal-subject weights. */
+  w: [number, number, number, number];
+  refs: { c: number; role: Role }[];
+}
+
+const WEIGHT_SLOT: Record<number, number> = { [V.AI]: 0, [V.COPY]: 1, [V.LIT]: 2, [V.NEG]: 3 };
+
+function filedTime(filed: string): number | null {
+  const t = Date.parse(/^\d{4}$/.test(filed) ? `${filed}-12-31` : filed.length === 7 ? `${filed}-28` : filed);
+  return Number.isFinite(t) ? t : null;
+}
+
+/** Offsets of the concatenation of `texts` (one more than texts). */
+function offsets(texts: readonly string[]): number[] {
+  const at = [0];
+  for (const t of texts) at.push(at[at.length - 1]! + t.length);
+  return at;
+}
+
+/** Compiles cases and the general vocabulary into matcher tables (the costly step; see matcher-tables.ts). */
+export function compileTables(cases: readonly RegistryCase[]): MatcherTables {
+  const byKey = new Map<string, Draft>();
+  for (const e of collectEntries(cases)) {
+    const openStart = e.text.charCodeAt(0) === 42;
+    const openEnd = e.text.charCodeAt(e.text.length - 1) === 42;
+    const bare = openStart || openEnd ? e.text.slice(openStart ? 1 : 0, openEnd ? -1 : undefined) : e.text;
+    const core = classKey(bare);
+    const key = patternKey(core, openStart, openEnd);
+    if (key === null) continue;
+    let d = byKey.get(key);
+    if (d === undefined) {
+      d = { key, display: bare, vocab: 0, w: [0, 0, 0, 0], refs: [] };
+      if (hasBucketClass(core)) d.verify = foldedKey(bare, 0, bare.length);
+      byKey.set(key, d);
+    }
+    if (e.cat !== undefined) {
+      d.vocab |= e.cat;
+      const slot = WEIGHT_SLOT[e.cat];
+      if (slot !== undefined) d.w[slot] = Math.max(d.w[slot]!, e.weight ?? 1);
+    }
+    const { c, role } = e;
+    if (c !== undefined && role !== undefined && !d.refs.some((r) => r.c === c && r.role === role)) {
+      d.refs.push({ c, role });
+    }
+  }
+  // patterns are numbered in key order, so the automaton needs no separate order
+  const drafts = [...byKey.values()].sort((x, y) => (x.key < y.key ? -1 : 1));
+  const weightSets: [number, number, number, number][] = [[0, 0, 0, 0]];
+  const weightIndex = new Map<string, number>([["0,0,0,0", 0]]);
+  const weight: number[] = [];
+  const refAt: number[] = [];
+  const refList: number[] = [];
+  const verify: (number | string)[] = [];
+  drafts.forEach((d, p) => {
+    const wk = d.w.join();
+    if (!weightIndex.has(wk)) {
+      weightIndex.set(wk, weightSets.length);
+      weightSets.push(d.w);
+    }
+    weight.push(weightIndex.get(wk)!);
+    refAt.push(refList.length / 2);
+    // general vocabulary outweighs a case's key terms and venue words
+    const kept =
+      d.vocab & (V.AI | V.COPY | V.LIT)
+        ? d.refs.filter((r) => r.role !== "key" && r.role !== "venue")
+        : d.refs;
+    for (const r of kept) refList.push(r.c, ROLES.indexOf(r.role));
+    if (d.verify !== undefined) verify.push(p, d.verify);
+  });
+  refAt.push(refList.length / 2);
+  const keys = drafts.map((d) => d.key);
+  const display = drafts.map((d) => d.display);
+  return {
+    caseIds: cases.map((c) => c.id),
+    filed: cases.map((c) => filedTime(c.filed)),
+    keys: keys.join(""),
+    keyAt: packNumbers(offsets(keys)),
+    display: display.join(""),
+    displayAt: packNumbers(offsets(display)),
+    vocab: packNumbers(drafts.map((d) => d.vocab)),
+    weight: packNumbers(weight),
+    weightSets,
+    refAt: packNumbers(refAt),
+    refList: packNumbers(refList),
+    verify,
+  };
+}
