@@ -22,7 +22,7 @@ export const REGISTRY: readonly RegistryCase[] = [
     modelsOrProducts: ["Llama", "LLaMA"],
     keyTerms: ["LibGen", "Books3", "shadow libraries", "Anna's Archive", "Z-Library", "torrenting", "seeding", "market dilution", "fair use ruling", "summary judgment", "Chhabria", "Zuckerberg"],
     judge: "Vince Chhabria",
-    status: "2025-06-25: summary judgment for Meta on fair use for training (limited to the 13 named plaintiffs; 'market dilution' theory flagged); claims over distribution via torrenting/seeding continue (as of 2026 per aiwiki).",
+    status: "2025-06-25: summary judgment for Meta on fair use for training (limited to the 13 named plaintiffs; 'market dilution' theory flagged); claims over distribution via torrenting/seeding continue.",
     related: ["bartz-v-anthropic", "entrepreneur-media-v-meta", "strike-3-holdings-v-meta", "huckabee-v-bloomberg", "publishers-v-meta-2026", "sne-v-meta"],
     sources: ["https://aiwiki.ai/wiki/kadrey_v_meta/raw", "https://fisherbroyles.com/news/client-alert-summary-and-strategic-analysis-of-judge-chhabrias-fair-use-ruling-in-kadrey-v-meta", "https://centerconsulting.com/ai-library/milestones/2025-kadrey-v-meta", "https://iplawyerla.com/blog/kadrey-v-meta-ai-fair-use/", "https://www.mckoolsmith.com/newsroom-ailitigation-18", "https://flowdigest.com/the-kadrey-v-meta-fair-use-ruling-is-just-the-start-of-a-long-complex-ai-copyright-battle", "https://www.goodjourneyconsulting.com/blog/five-things-to-know-about-the-kadrey-et-al-v-meta-platforms-inc-fair-use-decision", "https://ourtake.bakerbotts.com/post/102kpxv/kadrey-v-meta-fair-use-as-a-matter-of-law"],
     match: {
@@ -104,7 +104,7 @@ export const REGISTRY: readonly RegistryCase[] = [
     modelsOrProducts: ["ChatGPT", "GPT-4", "Bing Chat", "Microsoft Copilot", "Browse with Bing"],
     keyTerms: ["regurgitation", "memorization", "verbatim", "hallucinations attributed to the Times", "paywall", "Common Crawl", "ChatGPT logs", "preservation order", "Judge Stein", "Magistrate Judge Ona Wang", "Susman Godfrey", "hacking allegation"],
     judge: "Sidney H. Stein (Magistrate Judge Ona T. Wang)",
-    status: "2025-03-26: court dismissed unfair competition and DMCA claims (DMCA with leave to replead) and let other claims proceed (per NYT 10-Q); consolidated into MDL No. 3143 on 2025-04-03; preservation order (2025-05-13) and order to produce 20 million de-identified ChatGPT logs (2025-11-07), affirmed by Judge Stein Jan 2026.",
+    status: "2025-03-26: court dismissed unfair competition and DMCA claims (DMCA with leave to replead) and let other claims proceed; consolidated into MDL No. 3143 on 2025-04-03; preservation order (2025-05-13) and order to produce 20 million de-identified ChatGPT logs (2025-11-07), affirmed by Judge Stein Jan 2026.",
     related: ["in-re-openai-copyright-infringement-litigation", "daily-news-v-microsoft-openai", "cir-v-openai", "nyt-v-perplexity"],
     sources: ["https://news.bloomberglaw.com/tech-and-telecom-law/openai-copyright-suit-consolidation-portends-consistency-risk", "https://www.thurrott.com/?p=330404", "https://civicintelligence.news/ai/openai-nyt-privacy", "https://production.jdsupra.com/legalnews/from-copyright-case-to-ai-data-crisis-6642951", "https://lukewise.vercel.app/content/52281050", "http://www.anzone-consulting.cn/Intellectualproperty/986.html", "https://www.sec.gov/Archives/edgar/data/71691/000007169125000100/R22.htm", "https://mybroadband.co.za/news/software/521281-chatgpt-creator-in-content-licencing-talks-with-major-broadcasters.html"],
     match: {
@@ -310,7 +310,7 @@ export const REGISTRY: readonly RegistryCase[] = [
     modelsOrProducts: ["Claude"],
     keyTerms: ["LibGen", "PiLiMi", "Pirate Library Mirror", "Books3", "shadow libraries", "central library", "book scanning", "destructive scanning", "fair use ruling", "class certification", "$1.5 billion settlement", "$3,000 per book", "Judge Alsup", "statutory damages", "exceedingly transformative", "spectacularly transformative", "inherently, irredeemably infringing", "Oracle v. Google"],
     judge: "William Alsup",
-    status: "2025-06-23: training on books held fair use, but pirated central library not; class certified 2025-07-17; $1.5B class settlement preliminarily approved 2025-09-25; final approval hearing set for 2026-04-23 (per Banner Witcoff tracker).",
+    status: "2025-06-23: training on books held fair use, but pirated central library not; class certified 2025-07-17; $1.5B class settlement preliminarily approved 2025-09-25; final approval hearing set for 2026-04-23.",
     related: ["kadrey-v-meta", "concord-v-anthropic", "reddit-v-anthropic"],
     sources: ["https://bannerwitcoff.com/artificial-intelligence-case-tracker", "https://themediabrain.substack.com/p/the-ai-legal-case-tracker-updates?open=false", "https://fisherbroyles.com/news/client-alert-summary-and-strategic-analysis-of-judge-chhabrias-fair-use-ruling-in-kadrey-v-meta", "https://news.bloomberglaw.com/ip-law/judge-blesses-1-5-billion-anthropic-copyright-deal-with-authors", "https://voz.us/en/technology/250926/29324/federal-judge-approves-ai-company-anthropic-to-pay-1-5-billion-to-settle-copyright-lawsuit.html", "https://toolstac.com/news/2025-09-08/anthropic-copyright-settlement-controversy", "https://express-gazette--express-gazette.us-central1.hosted.app/technology-and-ai/federal-judge-sharply-questions-dollar15-billion-anthropic-settlement-in-pirated-books-case", "https://www.ailegaljournal.com/2025/09/court-halts-anthropics-historic-ai-copyright-settlement/"],
     match: {
@@ -337,7 +337,7 @@ export const REGISTRY: readonly RegistryCase[] = [
     modelsOrProducts: ["Claude"],
     keyTerms: ["song lyrics", "guardrails", "preliminary injunction", "Katy Perry", "Beyonce", "Rolling Stones", "BitTorrent", "Judge Eumi Lee", "Oakes & Oakes"],
     judge: "Eumi K. Lee",
-    status: "Motion to dismiss contributory/vicarious claims denied by Judge Eumi Lee (after Aug 2025); publishers moved for summary judgment on fair use on 2026-03-24 (per Billboard-sourced report).",
+    status: "Motion to dismiss contributory/vicarious claims denied by Judge Eumi Lee (after Aug 2025); publishers moved for summary judgment on fair use on 2026-03-24.",
     related: ["bartz-v-anthropic", "gema-v-openai", "concord-v-anthropic-ii"],
     sources: ["https://bannerwitcoff.com/artificial-intelligence-case-tracker", "https://techstory.in/universal-music-launches-75m-lawsuit-against-amazon-backed-ai-company-for-plagiarizing-lyrics-from-rolling-stones-and-beyonce/", "https://thelawreporters.com/music-publishers-score-court-win-as-anthropic-fails-to-dismiss-copyright-claims", "https://nquiringminds.com/ai-legal-news/Music-Publishers-File-Amended-Complaint-Against-Anthropic-Over-Copyright-Infringement", "http://anwenvoiceover.com/index-1489.html", "https://inews24.eu/major-publishers-make-a-decisive-legal-strike-against-anthropics-limitless-ai-rip-offs/", "https://newwebsite.radiosonlines.com/umg-tells-judge-anthropic-ai-training-was-clearly-not-fair-use-the-evidence-is-overwhelming", "https://knowingmachines.org/knowing-legal-machines/legal-explainer/cases/concord-v-anthropic"],
     match: {
@@ -1053,7 +1053,7 @@ export const REGISTRY: readonly RegistryCase[] = [
     modelsOrProducts: ["Meta Movie Gen", "Llama"],
     keyTerms: ["BitTorrent", "torrenting", "adult videos", "2,396 videos", "personal use defense", "Movie Gen", "Counterlife Media", "Vixen", "Tushy", "Blacked", "Christian Waugh", "$359 million", "stealth network", "tit-for-tat"],
     judge: "Eumi K. Lee",
-    status: "Complaint filed July 2025 (N.D. Cal.) seeking up to ~$359M; Meta moved to dismiss (personal-use argument); Judge Eumi K. Lee denied the motion to dismiss on 2026-06-11 (per dev.to/twarx report).",
+    status: "Complaint filed July 2025 (N.D. Cal.) seeking up to ~$359M; Meta moved to dismiss (personal-use argument); Judge Eumi K. Lee denied the motion to dismiss on 2026-06-11.",
     related: ["kadrey-v-meta"],
     sources: ["https://chatgptiseatingtheworld.com/2025/08/13/updated-map-of-us-copyright-lawsuits-v-ai-companies-aug-12-2025", "https://particle.news/story/meta-accused-of-covert-porn-piracy-to-power-ai-models", "https://www.techbuzz.ai/articles/meta-faces-350m-lawsuit-over-alleged-ai-training-on-pirated-porn", "https://dev.to/aarhamforensics_eb3c024eb/porn-company-can-sue-meta-for-torrenting-its-adult-films-for-ai-training-judge-rules-and-it-just-116p", "https://aicopyrightlegal.com/blog/strike-3-meta-movie-gen-adult-films-lawsuit-2026", "https://news.anyfans.com/meta-says-the-2%2C400-%E2%80%98adult-movies%E2%80%99-they-torrented-were-for-personal-use%2C-not-training-ai", "https://getcoai.com/news/meta-sued-for-torrenting-2396-adult-videos-to-train-ai", "https://scanx.trade/stock-market-news/global/meta-faces-350-million-lawsuit-over-alleged-use-of-pirated-adult-content-for-ai-training/23708477"],
     match: {
@@ -1218,7 +1218,7 @@ export const REGISTRY: readonly RegistryCase[] = [
     modelsOrProducts: ["Suno"],
     keyTerms: ["Daddy Cool", "Forever Young", "Mambo No. 5", "Atemlos", "AI-generated music", "Cheri Cheri Lady", "Tobias Holzmüller", "Alphaville", "Lou Bega", "Modern Talking", "zum Verwechseln ähnlich"],
     judge: "",
-    status: "Filed 2025-01-21 at LG München I; oral hearing/trial opened 2026-03-09 (per ZDF); pending.",
+    status: "Filed 2025-01-21 at LG München I; oral hearing/trial opened 2026-03-09; pending.",
     related: ["gema-v-openai", "umg-v-suno"],
     sources: ["https://www.cool-music.de/?p=198", "https://www.trendingtopics.eu/ai-musik-startup-suno-wird-von-gema-verklagt/", "https://vof-news.eu/de/gema-verklagt-ki-unternehmen-wegen-unerlaubter-musiknutzung", "https://www.damm-legal.de/lg-muenchen-i-gema-verklagt-anbieter-von-ki-musik-app-suno-2025", "https://www.kimix.studio/post/gema-vs-suno-der-urheberstreit-um-ki-generierte-musik", "https://haerting.de/wissen/do-you-hear-the-same", "https://www.slashcam.de/news/single/GEMA-verklagt-Musik-KI-Suno-wegen-Urheberrechtsver-19057.html", "https://www.zdfheute.de/wirtschaft/suno-ki-musik-gema-urheberrecht-rechtsstreit-100.html"],
     match: {
@@ -1539,7 +1539,7 @@ export const REGISTRY: readonly RegistryCase[] = [
     modelsOrProducts: ["ChatGPT"],
     keyTerms: ["Rothwell Figg"],
     judge: "",
-    status: "Filed Nov 26, 2025 (per Rothwell Figg announcement); details not verified.",
+    status: "Filed Nov 26, 2025; details not verified.",
     related: ["in-re-openai-copyright-infringement-litigation"],
     sources: ["https://www.rothwellfigg.com/news-rothwell-figg-reaches-six-ai-copyright-suits-with-new-filings-against-perplexity-ai-on-behalf-of-the-new-york-times-and-chicago-tribune"],
     match: {
