@@ -39,7 +39,8 @@ export interface PreparedMeta {
 /** Date part of every entry id; fixed forever so that ids never change. */
 const TAG_DATE = "2025";
 
-const MAYBE_BAD_CHAR = /[\u0000-\u001f\u007f-\u009f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff\u202a-\u202e\u2066-\u2069]/;
+const MAYBE_BAD_CHAR =
+  /[\u0000-\u001f\u007f-\u009f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff\u202a-\u202e\u2066-\u2069]/;
 
 /** Single-line plain text: control characters, lone surrogates and U+FFFE/U+FFFF removed, spaces collapsed. */
 export function cleanText(s: string | null | undefined): string {
