@@ -3,14 +3,16 @@
  * the same paths with the same bytes and headers, both on 127.0.0.1, so the load generator (parent process)
  * and the servers run on different cores.
  */
+
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { getRequestListener, serve } from "@hono/node-server";
+import { serve } from "@hono/node-server";
 import { parseConfig } from "../src/config";
 import { silentLogger } from "../src/domain/log";
-import { cachedResponse, createApp } from "../src/http/app";
+import { createApp } from "../src/http/app";
 import { requestKey } from "../src/http/response-cache";
 import { openNodeDb } from "../src/runtime/node-db";
+import { nodeListener } from "../src/runtime/node-listener";
 
 /** What the parent passes in (first IPC message). */
 export interface BenchServerInput {
@@ -96,16 +98,7 @@ async function main(input: BenchServerInput): Promise<void> {
   });
   // The app behind a node:http listener that writes kept responses itself (cachedResponse) and hands every
   // other request to @hono/node-server: what the Node runtime can do to skip the adapter on cache hits.
-  const listener = getRequestListener(app.fetch);
-  const pre = createServer((req, res) => {
-    const hit = cachedResponse(app, req.method ?? "GET", req.url ?? "/", (name) => {
-      const v = req.headers[name];
-      return Array.isArray(v) ? v.join(", ") : v;
-    });
-    if (!hit) return void listener(req, res);
-    res.writeHead(hit.status, hit.headers);
-    res.end(hit.body ?? undefined);
-  });
+  const pre = createServer(nodeListener(app));
   await new Promise<void>((resolve) => pre.listen(0, "127.0.0.1", resolve));
   const ready: BenchServerReady = {
     prePort: (pre.address() as AddressInfo).port,

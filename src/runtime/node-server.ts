@@ -1,12 +1,11 @@
 /** The long-running Node server: migrations, seed, HTTP, and the cron scheduler (first ingest at boot). */
 import { createServer } from "node:http";
-import { getRequestListener } from "@hono/node-server";
 import { Cron } from "croner";
 import type { Config } from "../config";
 import { errorMessage } from "../domain/errors";
 import type { Logger } from "../domain/log";
 import type { SourceDef } from "../domain/types";
-import { cachedResponse, createApp } from "../http/app";
+import { createApp } from "../http/app";
 import type { FetchDeps } from "../ingest/fetch-resource";
 import { type CycleReport, runIngestCycle, totalsLogFields } from "../jobs/ingest-cycle";
 import { ingestDeps } from "../jobs/ingest-deps";
@@ -15,6 +14,7 @@ import { seedDatabase } from "../jobs/seed";
 import { runWeeklyDigest } from "../jobs/weekly-digest";
 import type { Mailer } from "../mail/mailer";
 import { openNodeDb } from "./node-db";
+import { nodeListener } from "./node-listener";
 
 /** What the server needs from the Node entry point. */
 export interface NodeServerPlatform {
@@ -71,17 +71,7 @@ export async function startNodeServer(
     { compress: true },
   );
 
-  // Cached feeds and their 304s are answered straight from the app's cache, before a Request is built.
-  const listener = getRequestListener(app.fetch);
-  const server = createServer((req, res) => {
-    const hit = cachedResponse(app, req.method ?? "GET", req.url ?? "/", (name) => {
-      const v = req.headers[name];
-      return Array.isArray(v) ? v.join(", ") : v;
-    });
-    if (!hit) return void listener(req, res);
-    res.writeHead(hit.status, hit.headers);
-    res.end(hit.body ?? undefined);
-  });
+  const server = createServer(nodeListener(app));
   const jobs = [
     new Cron(config.ingestCron, { timezone: "Etc/UTC", protect: true }, () => void ingest()),
     new Cron(config.digestCron, { timezone: "Etc/UTC", protect: true }, () => void digest()),
