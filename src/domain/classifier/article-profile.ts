@@ -3,6 +3,7 @@
  * sentences, the phrase spans the case linker needs, the party mentions, and which plaintiff-side mentions
  * only cite a source or a warning letter.
  */
+import { partyCases } from "./case-nouns";
 import { type CompiledRegistry, HAS_REFS } from "./compile-registry";
 import type { Span } from "./party-links";
 import type { ArticleHits } from "./scan-article";
@@ -29,6 +30,7 @@ export interface ArticleProfile {
 const WEIGHED = V.AI | V.COPY | V.LIT | V.NEG | V.POLICY;
 
 const SPAN_CATS =
+  V.CASE_NOUN |
   V.CONNECTOR |
   V.SUIT_BEFORE |
   V.SUIT_AFTER |
@@ -76,22 +78,28 @@ function sortSpans(list: Span[]): void {
   }
 }
 
-/** Whether a plaintiff named by a case (not neutral) shares a sentence with a filing word. */
+/**
+ * Whether a plaintiff named by a case, or a plaintiff kind of a case ("voice actors"), shares a sentence with a
+ * filing word (neutral mentions do not count).
+ */
 function plaintiffFiling(
   reg: CompiledRegistry,
   hits: ArticleHits,
   caseHits: number[],
   neutral: Uint8Array,
   filing: Span[],
-): boolean {
-  if (filing.length === 0) return false;
+): { named: boolean; kind: boolean } {
+  const out = { named: false, kind: false };
+  if (filing.length === 0) return out;
   const filingSentences = new Set(filing.map((s) => s.seg * 1_000_000 + s.sent));
-  return caseHits.some(
-    (k) =>
-      !neutral[k] &&
-      reg.patterns[hits.pat[k]!]!.hasSpecific &&
-      filingSentences.has(hits.seg[k]! * 1_000_000 + hits.sent[k]!),
-  );
+  for (const k of caseHits) {
+    const info = reg.patterns[hits.pat[k]!]!;
+    if (neutral[k] || !info.plaintiffSide || !filingSentences.has(hits.seg[k]! * 1_000_000 + hits.sent[k]!))
+      continue;
+    if (info.hasSpecific) out.named = true;
+    else out.kind = true;
+  }
+  return out;
 }
 
 interface Buckets {
@@ -103,7 +111,11 @@ interface Buckets {
   notice: Span[];
   filing: Span[];
   speech: Span[];
+  caseNouns: Span[];
 }
+
+/** Kinds that also name the writers of a piece ("the authors say"); "labels say" is a party speaking. */
+const WRITERS: ReadonlySet<string> = new Set(["authors", "author", "writers", "writer"]);
 
 function neutralMentions(
   hits: ArticleHits,
@@ -118,7 +130,7 @@ function neutralMentions(
     const seg = hits.seg[k]!;
     const start = hits.start[k]!;
     const end = hits.end[k]!;
-    if (info.kindOnly && anyStartIn(b.speech, seg, end, end + 2)) {
+    if (info.kindOnly && WRITERS.has(info.displayKey) && anyStartIn(b.speech, seg, end, end + 2)) {
       neutral[k] = 1; // "the authors say": the writers of the piece, not a party
       continue;
     }
@@ -148,6 +160,7 @@ export function profileArticle(reg: CompiledRegistry, hits: ArticleHits): Articl
     litSentences: 0,
     sentences: hits.sentences - 1,
     plaintiffFiling: false,
+    kindFiling: false,
   };
   const litSentence = new Uint8Array(hits.sentences + 1);
   const strongLit = new Uint8Array(hits.sentences + 1);
@@ -160,6 +173,7 @@ export function profileArticle(reg: CompiledRegistry, hits: ArticleHits): Articl
     notice: [],
     filing: [],
     speech: [],
+    caseNouns: [],
   };
   const caseHits: number[] = [];
   const seen = reg.scratch.seen;
@@ -205,8 +219,10 @@ export function profileArticle(reg: CompiledRegistry, hits: ArticleHits): Articl
       if (vocab & V.NOTICE) b.notice.push(span);
       if (vocab & V.FILING) b.filing.push(span);
       if (vocab & V.SPEECH) b.speech.push(span);
+      if (vocab & V.CASE_NOUN) b.caseNouns.push(span);
     }
   }
+  if (b.caseNouns.length > 0) partyCases(hits, caseHits, b.caseNouns, f, litSentence, strongLit);
   for (let i = 0; i < strongLit.length; i++) f.litSentences += strongLit[i]!;
   sortSpans(b.connectors);
   sortSpans(b.suitBefore);
@@ -217,7 +233,9 @@ export function profileArticle(reg: CompiledRegistry, hits: ArticleHits): Articl
   sortSpans(b.filing);
   sortSpans(b.speech);
   const neutral = neutralMentions(hits, reg, caseHits, b);
-  f.plaintiffFiling = plaintiffFiling(reg, hits, caseHits, neutral, b.filing);
+  const filers = plaintiffFiling(reg, hits, caseHits, neutral, b.filing);
+  f.plaintiffFiling = filers.named;
+  f.kindFiling = filers.kind;
   return {
     features: f,
     litSentence,

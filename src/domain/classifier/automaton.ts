@@ -24,7 +24,7 @@ export interface Automaton {
   readonly keyAt: string;
   /** keyAt decoded as needed; -1 = not yet. */
   readonly keyStart: Int32Array;
-  /** Number of patterns. */
+  /** Number of patterns with a key (shadow patterns, which share a key, are numbered after them). */
   readonly patterns: number;
   /** Number of states created so far (they are numbered 1..states; ROOT = 1). */
   states: number;
@@ -54,8 +54,13 @@ export interface Automaton {
   readonly patLen: Int32Array;
   readonly patLead: Uint8Array;
   readonly patTrail: Uint8Array;
-  /** For patterns with bucketed characters: the folded text a match must have (see foldedKey). */
+  /**
+   * For patterns with bucketed characters: the folded text a match must have (see foldedKey); indexed like
+   * pattern data, shadows included.
+   */
   readonly verify: readonly (string | undefined)[];
+  /** Per key owner: the shadow patterns sharing its key (reported instead when their folded text matches). */
+  readonly shadows: readonly (readonly number[] | undefined)[];
   /** Called for a pattern before its first match can be reported. */
   readonly ready: ((p: number) => void) | undefined;
 }
@@ -63,14 +68,17 @@ export interface Automaton {
 /**
  * Prepares the automaton for distinct patterns, given as keys of canonical class characters (already wrapped
  * with separators where needed) concatenated in sorted order, with their packed offsets (see packNumbers):
- * pattern p is keyText from unpackAt(keyAt, p) to unpackAt(keyAt, p + 1). `verify` holds, per pattern, the folded text for patterns that use buckets. `ready` is
- * called for a pattern before its first match can be reported (at most once per pattern).
+ * pattern p is keyText from unpackAt(keyAt, p) to unpackAt(keyAt, p + 1). `verify` holds, per pattern, the
+ * folded text for patterns that use buckets; `shadows`, per key owner, the patterns numbered after all keys
+ * that share its key and differ in folded text. `ready` is called for a pattern before its first match can be
+ * reported.
  */
 export function buildAutomaton(
   keyText: string,
   keyAt: string,
   verify: readonly (string | undefined)[],
   ready?: (p: number) => void,
+  shadows: readonly (readonly number[] | undefined)[] = [],
 ): Automaton {
   const n = packedCount(keyAt) - 1;
   const cap = INITIAL_STATES;
@@ -96,6 +104,7 @@ export function buildAutomaton(
     patLead: new Uint8Array(n),
     patTrail: new Uint8Array(n),
     verify,
+    shadows,
     ready,
   };
   a.hi[ROOT] = n;
@@ -158,7 +167,20 @@ function emit(a: Automaton, s: number, n: number, pos: number, text: string, sin
     const start = ring[(n - a.patLen[p]! + a.patLead[p]!) & MASK]!;
     const end = a.patTrail[p] ? ring[(n - 2) & MASK]! + 1 : pos + 1;
     const expected = a.verify[p];
-    if (expected === undefined || foldedKey(text, start, end) === expected) sink.add(p, start, end);
+    if (expected === undefined) {
+      sink.add(p, start, end);
+      continue;
+    }
+    const folded = foldedKey(text, start, end);
+    if (folded === expected) sink.add(p, start, end);
+    else {
+      for (const q of a.shadows[p] ?? []) {
+        if (a.verify[q] !== folded) continue;
+        a.ready?.(q);
+        sink.add(q, start, end);
+        break;
+      }
+    }
   }
 }
 

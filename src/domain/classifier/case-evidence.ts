@@ -36,6 +36,8 @@ export class Acc {
   pair = -1;
   free = false;
   sued = false;
+  /** A venue word and a defendant of the case share a litigation sentence. */
+  court = false;
   termW = 0;
   strongTerms = 0;
   titleStrong = false;

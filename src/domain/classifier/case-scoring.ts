@@ -5,10 +5,12 @@
  */
 import type { ArticleProfile } from "./article-profile";
 import { type Acc, Accs, addOnce } from "./case-evidence";
+import { pruneCases } from "./case-pruning";
 import type { CompiledRegistry } from "./compile-registry";
 import { type GapText, linkParties, type PartyLink, partyHits, plaintiffStrength } from "./party-links";
 import { captionLinks, suitLinks } from "./phrase-links";
 import type { ArticleHits } from "./scan-article";
+import { venueLinks } from "./venue-links";
 
 /** A case kept for an article, with what decided it (its evidence list is built only when needed). */
 export interface CaseCandidate {
@@ -25,8 +27,36 @@ export interface CaseCandidate {
   sentences: number;
   /** A named plaintiff is linked to a defendant in a sentence ("the Times sued OpenAI"). */
   linked: boolean;
+  /**
+   * Its plaintiff side (a name, or a kind such as "authors") or its court is linked to its defendant in a
+   * litigation sentence or a caption: the article describes this AI copyright suit, whatever words it uses for
+   * copying.
+   */
+  paired: boolean;
+  /** Named by a caption: "X v. Y" with one of its plaintiffs and one of its defendants. */
+  captioned: boolean;
+  /** Described by a distinctive term of the case next to one of its defendants ("Anna's Archive", "Nvidia"). */
+  termed: boolean;
   /** What the article gave for the case (its evidence list: evidenceList). */
   readonly acc: Acc;
+}
+
+/**
+ * Name and docket matches inside a longer one ("Concord v. Anthropic" inside "Concord v. Anthropic II"): the
+ * longer name is what the article wrote.
+ */
+function innerNames(reg: CompiledRegistry, hits: ArticleHits, caseHits: readonly number[]): Set<number> {
+  const inner = new Set<number>();
+  const names = caseHits.filter((k) => reg.patterns[hits.pat[k]!]!.namesCase);
+  if (names.length < 2) return inner;
+  for (const k of names) {
+    for (const j of names) {
+      if (j === k || hits.seg[j] !== hits.seg[k]) continue;
+      const outer = hits.start[j]! <= hits.start[k]! && hits.end[j]! >= hits.end[k]!;
+      if (outer && hits.end[j]! - hits.start[j]! > hits.end[k]! - hits.start[k]!) inner.add(k);
+    }
+  }
+  return inner;
 }
 
 function collect(
@@ -36,6 +66,7 @@ function collect(
   neutral: Uint8Array,
 ): Accs {
   const accs = new Accs(reg);
+  const inner = innerNames(reg, hits, caseHits);
   for (const k of caseHits) {
     const p = hits.pat[k]!;
     const info = reg.patterns[p]!;
@@ -47,6 +78,7 @@ function collect(
       switch (r.role) {
         case "id":
         case "docket":
+          if (inner.has(k)) break;
           a.strong++;
           a.note(p, 3, sent);
           if (title) a.titleStrong = true;
@@ -118,15 +150,30 @@ function applyLinks(accs: Accs, links: PartyLink[], hits: ArticleHits): void {
   }
 }
 
+/** Court places next to defendants of the same case (evidence for cases that nothing else names). */
+function applyVenues(reg: CompiledRegistry, hits: ArticleHits, profile: ArticleProfile, accs: Accs): void {
+  for (const l of venueLinks(reg, hits, profile.caseHits, profile.litSentence)) {
+    const a = accs.open(l.c);
+    a.court = true;
+    a.note(hits.pat[l.vk]!, 0.5, l.sent);
+    a.note(hits.pat[l.dk]!, 0.6, l.sent);
+    if (hits.seg[l.dk] === 0) a.titleMention = true;
+  }
+}
+
 function judged(a: Acc): boolean {
   return a.judges.length > 0 && (a.def.length > 0 || a.plaintiffs.length > 0);
 }
 
+/** A distinctive term of the case (or several telling ones) and one of its defendants. */
+function termDescribed(a: Acc): boolean {
+  return (a.strongTerms > 0 || a.termW >= 1.5) && a.def.some((p) => !a.terms.includes(p));
+}
+
 /** Whether a case has enough independent evidence, and whether it is named rather than only described. */
 function included(a: Acc): { keep: boolean; named: boolean } {
-  const otherDef = a.def.some((p) => !a.terms.includes(p));
   const named = a.strong > 0 || a.pair >= 2 || (a.free && a.def.length > 0) || judged(a);
-  const described = a.pair >= 1 || a.sued || ((a.strongTerms > 0 || a.termW >= 1.5) && otherDef);
+  const described = a.pair >= 1 || a.sued || a.court || termDescribed(a);
   return { keep: named || described, named };
 }
 
@@ -136,7 +183,7 @@ function total(a: Acc): number {
   const b1 = a.pair >= 3 ? 1.6 : a.pair >= 1 ? 1 : 0;
   const b2 = judged(a) ? 1.2 : 0;
   const b3 = a.free && a.def.length > 0 ? 1.2 : 0;
-  const b4 = a.sued ? 0.8 : 0;
+  const b4 = a.sued ? 0.8 : a.court ? 0.6 : 0;
   const present =
     (b0 > 0 ? 1 : 0) + (b1 > 0 ? 1 : 0) + (b2 > 0 ? 1 : 0) + (b3 > 0 ? 1 : 0) + (b4 > 0 ? 1 : 0);
   const top = Math.max(b0, b1, b2, b3, b4);
@@ -148,38 +195,6 @@ function total(a: Acc): number {
   else if (a.titleMention) t += 0.6;
   t += 0.25 * Math.min(a.sentences.size - 1, 4);
   return t;
-}
-
-function isSubset(small: ReadonlySet<number>, big: ReadonlySet<number>): boolean {
-  if (small.size > big.size) return false;
-  for (const p of small) if (!big.has(p)) return false;
-  return true;
-}
-
-function isSubList(small: readonly number[], big: readonly number[]): boolean {
-  if (small.length > big.length) return false;
-  for (const p of small) if (!big.includes(p)) return false;
-  return true;
-}
-
-/**
- * Drops candidates whose evidence is contained in another's. With equal evidence, court and place words
- * decide; with those equal too, a named case keeps the earliest-filed sibling and weaker evidence keeps none.
- */
-function prune(reg: CompiledRegistry, cands: [number, Acc][]): [number, Acc][] {
-  const drop = new Set<number>();
-  for (const [c, a] of cands) {
-    for (const [d, b] of cands) {
-      if (c === d || !isSubset(a.ev, b.ev)) continue;
-      if (a.ev.size < b.ev.size) drop.add(c);
-      else if (!isSubList(a.venue, b.venue)) continue;
-      else if (a.venue.length < b.venue.length) drop.add(c);
-      else if (a.strong > 0 || a.pair >= 1) {
-        if (reg.filed[c]! > reg.filed[d]! || (reg.filed[c] === reg.filed[d] && c > d)) drop.add(c);
-      } else drop.add(c);
-    }
-  }
-  return cands.filter(([c]) => !drop.has(c));
 }
 
 /** Scores every case the article gives evidence for; highest score first. */
@@ -196,6 +211,7 @@ export function scoreCases(
   applyLinks(accs, links, hits);
   applyLinks(accs, captionLinks(parties, profile.connectors), hits);
   applyLinks(accs, suitLinks(parties, profile.suitBefore, profile.suitAfter, gap), hits);
+  applyVenues(reg, hits, profile, accs);
   addSides(reg, hits, profile.caseHits, accs);
   for (const h of unlinked) {
     for (const c of h.info.pcases) if (plaintiffStrength(h, c) === 3) accs.get(c)!.free = true;
@@ -209,7 +225,7 @@ export function scoreCases(
     kept.push([c, a]);
     if (inc.named) named.add(c);
   }
-  return prune(reg, kept)
+  return pruneCases(reg, kept)
     .map(([c, a]) => ({
       id: reg.cases[c]!.id,
       score: 1 - Math.exp(-total(a) / 2),
@@ -218,6 +234,9 @@ export function scoreCases(
       titleMention: a.titleMention || a.titleStrong,
       sentences: a.sentences.size,
       linked: a.pair === 3,
+      paired: a.pair >= 1 || a.court,
+      captioned: a.pair === 4,
+      termed: termDescribed(a),
       acc: a,
     }))
     .sort((x, y) => y.score - x.score || (x.id < y.id ? -1 : 1));

@@ -1,6 +1,8 @@
 /** The terms the matcher looks for per case, derived from the registry facts and the case's hints. */
 import { docketVariants } from "../registry/docket-variants";
+import { kindTranslations } from "../registry/kind-translations";
 import type { RegistryCase } from "../registry/match-hints";
+import { nameTransliterations } from "../registry/name-transliterations";
 import { captionVariants, judgeNames, partyShortForms } from "../registry/party-names";
 
 /** What a term says about a case. */
@@ -49,18 +51,21 @@ export function caseTermSpecs(c: RegistryCase): TermSpec[] {
     for (const text of texts) if (text.trim()) out.push({ text, role });
   };
   const skipAliases = lowerSet(h.ignoreAliases);
-  const idTexts = [
-    c.caption,
-    ...c.aliases.filter((a) => !skipAliases.has(a.toLowerCase())),
-    ...(h.ids ?? []),
-  ];
+  const aliases = c.aliases.filter((a) => !skipAliases.has(a.toLowerCase()));
+  // headlines drop the article: "the Anthropic settlement" is also "Anthropic settlement"
+  const bare = aliases.filter((a) => /^the\s+\S+\s+\S/i.test(a)).map((a) => a.replace(/^the\s+/i, ""));
+  const idTexts = [c.caption, ...aliases, ...bare, ...(h.ids ?? [])];
   add("id", idTexts.flatMap(captionVariants));
   add("docket", docketVariants(c.docket));
   const plaintiffs = h.plaintiffs ?? c.plaintiffs.flatMap(partyShortForms);
   add("plaintiff", plaintiffs);
+  add("plaintiff", nameTransliterations(plaintiffs));
   add("weak", h.weakPlaintiffs ?? []);
   for (const kind of h.plaintiffKinds ?? []) add(/\p{Lu}/u.test(kind) ? "plaintiff" : "kind", [kind]);
-  add("defendant", h.defendants ?? c.defendants.flatMap(partyShortForms));
+  add("kind", kindTranslations(h.plaintiffKinds ?? []));
+  const defendants = h.defendants ?? c.defendants.flatMap(partyShortForms);
+  add("defendant", defendants);
+  add("defendant", nameTransliterations(defendants));
   add("product", h.products ?? c.modelsOrProducts.filter(isProductName));
   add("judge", h.judges ?? judgeNames(c.judge));
   add("term", h.terms ?? []);

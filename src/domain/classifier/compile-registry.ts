@@ -47,7 +47,14 @@ export interface PatternInfo {
   hasSpecific: boolean;
   /** The one case this pattern names as defendant (no other case uses it as defendant or product); -1 if none. */
   soleDefendant: number;
+  /** Names a case by caption, alias or docket (an id or docket ref). */
+  namesCase: boolean;
+  /** Cases this pattern is a venue word of, when at most MAX_VENUE_CASES share it (else none). */
+  venues: readonly number[];
 }
+
+/** A place shared by more cases ("San Francisco", "N.D. Cal.") does not tell one of them by itself. */
+export const MAX_VENUE_CASES = 2;
 
 /** A registry compiled for classification; build it once and reuse it for every article. */
 export interface CompiledRegistry {
@@ -90,6 +97,8 @@ function newInfo(display: string, vocab: number): PatternInfo {
     dside: NO_CASES,
     hasSpecific: false,
     soleDefendant: -1,
+    namesCase: false,
+    venues: NO_CASES,
   };
 }
 
@@ -127,6 +136,9 @@ function setRefs(info: PatternInfo, refs: CaseRef[]): void {
   info.direct = direct;
   info.support = support;
   if (dside.length === 1 && defs === 1) info.soleDefendant = defCase;
+  info.namesCase = direct.some((r) => r.role === "id" || r.role === "docket");
+  const venues = support.filter((r) => r.role === "venue").map((r) => r.c);
+  if (venues.length > 0 && venues.length <= MAX_VENUE_CASES) info.venues = venues;
   info.plaintiffSide = pcases.length > 0;
   info.kindOnly = info.plaintiffSide && onlyKinds;
   if (pcases.length > 0) {
@@ -163,9 +175,14 @@ export function loadRegistry(cases: readonly RegistryCase[], t: MatcherTables): 
   if (cases.length !== t.caseIds.length || cases.some((c, i) => c.id !== t.caseIds[i])) {
     throw new Error("matcher tables were compiled from another case list");
   }
-  const n = packedCount(t.keyAt) - 1;
+  const n = packedCount(t.displayAt) - 1;
   const verify: (string | undefined)[] = new Array(n);
   for (let i = 0; i < t.verify.length; i += 2) verify[t.verify[i] as number] = t.verify[i + 1] as string;
+  const shadows: (number[] | undefined)[] = new Array(packedCount(t.keyAt) - 1);
+  for (let i = 0; i < t.shadowOf.length; i += 2) {
+    const owner = t.shadowOf[i + 1]!;
+    shadows[owner] = [...(shadows[owner] ?? []), t.shadowOf[i]!];
+  }
   // filled in as the automaton first can match each pattern, so every matched pattern has its info
   const patterns: PatternInfo[] = new Array(n);
   const flags = new Int32Array(n);
@@ -177,7 +194,7 @@ export function loadRegistry(cases: readonly RegistryCase[], t: MatcherTables): 
     flags[p] = info.vocab | (info.refs.length > 0 ? HAS_REFS : 0);
     weights.set([info.ai, info.copy, info.lit, info.neg], 4 * p);
   };
-  const automaton = buildAutomaton(t.keys, t.keyAt, verify, ready);
+  const automaton = buildAutomaton(t.keys, t.keyAt, verify, ready, shadows);
   const filed = t.filed.map((f) => f ?? Number.POSITIVE_INFINITY);
   const scratch = { seen: new Int32Array(n * 2), epoch: 0 };
   return { cases, automaton, patterns, filed, scratch, flags, weights };

@@ -2,7 +2,10 @@
  * Compiles a registry (and the general vocabulary) into matcher tables: one pattern per distinct key with its
  * display text, vocabulary weights and case references.
  */
+
+import { figureVariants } from "../registry/figure-variants";
 import type { RegistryCase } from "../registry/match-hints";
+import { isCaptionLike } from "../registry/party-names";
 import { MAX_PATTERN } from "./automaton";
 import { caseTermSpecs, type Role } from "./case-terms";
 import { classKey, foldedKey, hasBucketClass, isCjkCanonical, SEP_CHAR } from "./char-classes";
@@ -21,6 +24,7 @@ function variants(text: string): string[] {
   const out = [text];
   if (text.includes("&")) out.push(text.replace(/\s*&\s*/g, " and "));
   if (/\d,\d{3}/.test(text)) out.push(text.replace(/(\d),(\d{3})/g, "$1$2"));
+  out.push(...figureVariants(text));
   return out;
 }
 
@@ -37,6 +41,14 @@ function patternKey(core: string, openStart: boolean, openEnd: boolean): string 
   return key.length <= MAX_PATTERN ? key : null;
 }
 
+/**
+ * Registry terms that speak of litigation by themselves, like the litigation vocabulary: captions, dockets and
+ * judges' names (a short text naming "Kadrey v. Meta" or "Judge Alsup" is about a lawsuit).
+ */
+function litigious(role: Role, text: string): boolean {
+  return role === "docket" || role === "judge" || (role === "id" && isCaptionLike(text));
+}
+
 function collectEntries(cases: readonly RegistryCase[]): Entry[] {
   const entries: Entry[] = [];
   for (const list of VOCABULARY) {
@@ -44,7 +56,10 @@ function collectEntries(cases: readonly RegistryCase[]): Entry[] {
   }
   cases.forEach((c, i) => {
     for (const spec of caseTermSpecs(c)) {
-      for (const text of variants(spec.text)) entries.push({ text, c: i, role: spec.role });
+      for (const text of variants(spec.text)) {
+        entries.push({ text, c: i, role: spec.role });
+        if (litigious(spec.role, text)) entries.push({ text, cat: V.LIT, weight: 1 });
+      }
     }
   });
   return entries;
@@ -77,9 +92,34 @@ function offsets(texts: readonly string[]): number[] {
   return at;
 }
 
+/**
+ * The draft of a term: one per key, except that terms whose letters share buckets but differ (two CJK names)
+ * get a draft each, found by key and folded text; the first one of a key owns it in the automaton, the others
+ * are its shadows.
+ */
+function draftOf(
+  byKey: Map<string, Draft>,
+  shadows: Map<string, Draft>,
+  key: string,
+  bare: string,
+  folded: string | undefined,
+): Draft {
+  const owner = byKey.get(key);
+  if (owner !== undefined && (folded === undefined || owner.verify === folded)) return owner;
+  const shadowKey = `${key}\u0000${folded}`;
+  const shadow = shadows.get(shadowKey);
+  if (shadow !== undefined) return shadow;
+  const d: Draft = { key, display: bare, vocab: 0, w: [0, 0, 0, 0], refs: [] };
+  if (folded !== undefined) d.verify = folded;
+  if (owner === undefined) byKey.set(key, d);
+  else shadows.set(shadowKey, d);
+  return d;
+}
+
 /** Compiles cases and the general vocabulary into matcher tables (the costly step; see matcher-tables.ts). */
 export function compileTables(cases: readonly RegistryCase[]): MatcherTables {
   const byKey = new Map<string, Draft>();
+  const shadowDrafts = new Map<string, Draft>();
   for (const e of collectEntries(cases)) {
     const openStart = e.text.charCodeAt(0) === 42;
     const openEnd = e.text.charCodeAt(e.text.length - 1) === 42;
@@ -87,12 +127,8 @@ export function compileTables(cases: readonly RegistryCase[]): MatcherTables {
     const core = classKey(bare);
     const key = patternKey(core, openStart, openEnd);
     if (key === null) continue;
-    let d = byKey.get(key);
-    if (d === undefined) {
-      d = { key, display: bare, vocab: 0, w: [0, 0, 0, 0], refs: [] };
-      if (hasBucketClass(core)) d.verify = foldedKey(bare, 0, bare.length);
-      byKey.set(key, d);
-    }
+    const folded = hasBucketClass(core) ? foldedKey(bare, 0, bare.length) : undefined;
+    const d = draftOf(byKey, shadowDrafts, key, bare, folded);
     if (e.cat !== undefined) {
       d.vocab |= e.cat;
       const slot = WEIGHT_SLOT[e.cat];
@@ -103,8 +139,16 @@ export function compileTables(cases: readonly RegistryCase[]): MatcherTables {
       d.refs.push({ c, role });
     }
   }
-  // patterns are numbered in key order, so the automaton needs no separate order
-  const drafts = [...byKey.values()].sort((x, y) => (x.key < y.key ? -1 : 1));
+  // patterns are numbered in key order, so the automaton needs no separate order; shadows follow
+  const owners = [...byKey.values()].sort((x, y) => (x.key < y.key ? -1 : 1));
+  const ownerIndex = new Map(owners.map((d, p) => [d.key, p]));
+  const shadowList = [...shadowDrafts.values()].sort((x, y) =>
+    x.key < y.key ? -1 : x.key > y.key ? 1 : x.verify! < y.verify! ? -1 : 1,
+  );
+  const drafts = [...owners, ...shadowList];
+  const shadowOf: number[] = [];
+  for (let i = 0; i < shadowList.length; i++)
+    shadowOf.push(owners.length + i, ownerIndex.get(shadowList[i]!.key)!);
   const weightSets: [number, number, number, number][] = [[0, 0, 0, 0]];
   const weightIndex = new Map<string, number>([["0,0,0,0", 0]]);
   const weight: number[] = [];
@@ -128,7 +172,7 @@ export function compileTables(cases: readonly RegistryCase[]): MatcherTables {
     if (d.verify !== undefined) verify.push(p, d.verify);
   });
   refAt.push(refList.length / 2);
-  const keys = drafts.map((d) => d.key);
+  const keys = owners.map((d) => d.key);
   const display = drafts.map((d) => d.display);
   return {
     caseIds: cases.map((c) => c.id),
@@ -143,5 +187,6 @@ export function compileTables(cases: readonly RegistryCase[]): MatcherTables {
     refAt: packNumbers(refAt),
     refList: packNumbers(refList),
     verify,
+    shadowOf,
   };
 }

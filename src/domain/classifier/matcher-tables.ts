@@ -51,6 +51,12 @@ export interface MatcherTables {
   refList: string;
   /** Pairs of pattern index and the folded text its matches must have (patterns using letter buckets). */
   verify: (number | string)[];
+  /**
+   * Pairs of a shadow pattern and the pattern owning its key: terms whose letters share buckets (two CJK names)
+   * have one key in the automaton, and a match is reported as the one whose folded text it has. Shadows are
+   * numbered after all key owners (they have per-pattern data but no key).
+   */
+  shadowOf: number[];
 }
 
 /** Packed digits: 32 consecutive printable ASCII characters (";" to "Z") that JSON and JS strings keep as is. */

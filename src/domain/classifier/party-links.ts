@@ -169,17 +169,24 @@ function nearestGroup(groups: Group[], dLists: Group[], di: number): Group | und
   return undefined;
 }
 
-/** A list of two or more different generic kinds ("authors, artists and labels") is a roundup, not a party. */
-function isKindRoundup(g: Group): boolean {
-  if (g.members.some((m) => !m.covered && m.info.hasSpecific)) return false;
-  if (g.members.some((m) => m.info.pstrength.some((s) => s >= 2) && !m.covered)) return false;
+const NOT_A_ROUNDUP = (_c: number) => false;
+
+/**
+ * A list of two or more different generic kinds ("authors, artists and labels") is a roundup, not a party,
+ * except for a case whose plaintiff side every kind of the list names ("auteurs et éditeurs" of one suit).
+ * Returns whether the list is a roundup for a case.
+ */
+function kindRoundup(g: Group): (c: number) => boolean {
+  if (g.members.some((m) => !m.covered && m.info.hasSpecific)) return NOT_A_ROUNDUP;
+  if (g.members.some((m) => m.info.pstrength.some((s) => s >= 2) && !m.covered)) return NOT_A_ROUNDUP;
   let kinds = 0;
   let lastEnd = -1;
   for (const m of g.members) {
     if (m.start >= lastEnd) kinds++;
     lastEnd = Math.max(lastEnd, m.end);
   }
-  return kinds >= 2;
+  if (kinds < 2) return NOT_A_ROUNDUP;
+  return (c) => g.members.some((m) => !m.covered && !m.info.pcases.includes(c));
 }
 
 function linkSentence(
@@ -196,7 +203,7 @@ function linkSentence(
     const dl = dLists[di]!;
     const g = nearestGroup(groups, dLists, di);
     if (!g) continue;
-    const roundup = isKindRoundup(g);
+    const roundup = kindRoundup(g);
     for (const d of dl.members) {
       const found: PartyLink[] = [];
       for (const c of d.info.dside) {
@@ -210,7 +217,7 @@ function linkSentence(
             best = m;
           }
         }
-        if (!best || (strength < 3 && (!litSentence[sent] || roundup))) continue;
+        if (!best || (strength < 3 && (!litSentence[sent] || roundup(c)))) continue;
         found.push({ c, strength, sent, pk: best.k, dk: d.k });
       }
       const specific = found.some((l) => l.strength === 3);

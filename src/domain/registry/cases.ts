@@ -430,7 +430,7 @@ export const REGISTRY: readonly RegistryCase[] = [
       products: ["Stable Diffusion", "DreamStudio"],
       terms: ["12 million photographs", "12 million images", "jurisdictional discovery", "voluntary dismissal", "garbled watermarks"],
       ignoreTerms: ["watermark", "trademark", "LAION", "copyright management information", "Northern District of California"],
-      venue: ["Delaware", "District of Delaware", "Northern District of California", "N.D. Cal.", "U.S.", "United States", "American", "federal court", "San Francisco"],
+      venue: ["Delaware", "District of Delaware", "Northern District of California", "N.D. Cal.", "California", "U.S.", "United States", "American", "federal court", "San Francisco"],
     },
   },
   {
@@ -534,7 +534,7 @@ export const REGISTRY: readonly RegistryCase[] = [
     match: {
       ids: ["GitHub Copilot litigation"],
       plaintiffs: ["Doe 1", "Does 1-5"],
-      plaintiffKinds: ["programmers", "developers", "coders", "open-source developers", "software developers"],
+      plaintiffKinds: ["programmers", "open-source developers", "open source developers", "software developers"],
       defendants: ["GitHub", "Microsoft", "OpenAI"],
       products: ["GitHub Copilot", "Copilot", "Codex", "OpenAI Codex"],
       judges: ["Jon Tigar", "Jon S. Tigar", "Judge Tigar"],
@@ -1201,7 +1201,7 @@ export const REGISTRY: readonly RegistryCase[] = [
       terms: ["Atemlos", "Männer", "Über den Wolken", "In der Weihnachtsbäckerei", "Herbert Grönemeyer", "Grönemeyer", "Rolf Zuckowski", "Reinhard Mey", "Kai Welp"],
       weakTerms: ["song lyrics", "lyrics", "Liedtexte", "Songtexte", "memorization", "memorisation"],
       ignoreTerms: ["text and data mining exception", "TDM", "Munich Regional Court", "Elke Schwager"],
-      venue: ["Munich", "München", "Muenchen", "Landgericht München", "Munich Regional Court", "LG München"],
+      venue: ["Munich", "München", "Muenchen", "Münchner", "Landgericht München", "Munich Regional Court", "LG München"],
     },
   },
   {
@@ -1227,7 +1227,7 @@ export const REGISTRY: readonly RegistryCase[] = [
       defendants: ["Suno", "Suno Inc."],
       terms: ["Daddy Cool", "Forever Young", "Mambo No. 5", "Cheri Cheri Lady", "Alphaville", "Lou Bega", "Modern Talking", "Tobias Holzmüller", "zum Verwechseln ähnlich"],
       ignoreTerms: ["AI-generated music"],
-      venue: ["Munich", "München", "Landgericht München", "LG München"],
+      venue: ["Munich", "München", "Münchner", "Landgericht München", "LG München"],
     },
   },
   {
@@ -1253,7 +1253,8 @@ export const REGISTRY: readonly RegistryCase[] = [
       defendants: ["LAION", "LAION e.V.", "Laion"],
       terms: ["§ 44b", "44b UrhG", "60d UrhG", "§ 60d", "machine-readable", "maschinenlesbar", "stock photographer", "Heidrich Rechtsanwälte", "5.85 billion"],
       ignoreTerms: ["text and data mining", "TDM exception", "scientific research", "machine-readable opt-out", "§44b UrhG", "§60d UrhG", "LAION-5B", "5.85 billion image-text pairs", "BGH", "Section 60d UrhG"],
-      venue: ["Hamburg", "OLG Hamburg", "LG Hamburg", "Landgericht Hamburg", "Oberlandesgericht Hamburg"],
+      plaintiffKinds: ["photographer", "stock photographer"],
+      venue: ["Hamburg", "Hamburger", "OLG Hamburg", "LG Hamburg", "Landgericht Hamburg", "Oberlandesgericht Hamburg"],
     },
   },
   {

@@ -60,10 +60,45 @@ export function judgeNames(judge: string): string[] {
 }
 
 const CONNECTOR = /\s+(?:v\.?|vs\.?|versus)\s+/i;
+const CAPTION_LIKE = /\s(?:v\.?|vs\.?|versus|gegen|contre|c\.)\s|^in re\b|\bMDL\b/i;
+
+/** Whether a name of a case reads as a court caption ("X v. Y", "GEMA gegen Suno", "In re …", "MDL No. 3143"). */
+export function isCaptionLike(name: string): boolean {
+  return CAPTION_LIKE.test(name);
+}
+
+/** A party's own name ends in "Company" or "Corp" ("Like Company", "News Corp"): the short form alone is too loose. */
+const NAME_WITH_COMPANY = /\s(?:company|corp\.?|corporation|co\.)$/i;
 
 /**
- * The written form of a caption or caption-like alias as the press uses it: "Kadrey et al. v. Meta Platforms,
- * Inc." becomes "Kadrey v. Meta Platforms" ("et al.", corporate suffixes and further parties dropped).
+ * Written forms of one side of a caption: its first party without "et al.", corporate suffixes or brackets; a
+ * plaintiff (`keepCompany`) named "X Company" keeps that form too.
+ */
+function sideForms(side: string, keepCompany: boolean): string[] {
+  const clean = side
+    .replace(/\[.*$/, " ")
+    .replace(/,?\s+et al\.?/gi, " ")
+    .replace(/\s*&\s*(?:anr|ors)\.?(?=\s|$)/gi, " ")
+    .replace(/\s+/g, " ")
+    .replace(/\s+,/g, ",")
+    .trim();
+  const first = clean.split(/,\s+|\s+and\s+/)[0]!.trim();
+  const short = stripCorporateSuffixes(first).replace(/\s*&$/, "").trim();
+  const out: string[] = [];
+  if (short.length >= 2) out.push(short);
+  if (
+    short !== first &&
+    (/&\s*\S+$/.test(first) || (keepCompany && !short.includes(" ") && NAME_WITH_COMPANY.test(first)))
+  ) {
+    out.push(first.replace(/^the\s+/i, ""));
+  }
+  return out;
+}
+
+/**
+ * The written forms of a caption or caption-like alias as the press uses them: "Kadrey et al. v. Meta
+ * Platforms, Inc." becomes "Kadrey v. Meta Platforms" ("et al.", corporate suffixes and further parties
+ * dropped); a party whose name ends in "Company" keeps that form too ("Like Company v. Google Ireland").
  */
 export function captionVariants(caption: string): string[] {
   const text = caption
@@ -72,7 +107,9 @@ export function captionVariants(caption: string): string[] {
     .trim();
   const parts = text.split(CONNECTOR);
   if (parts.length !== 2) return [text];
-  const left = stripCorporateSuffixes(parts[0]!.replace(/,?\s+et al\.?/i, ""));
-  const right = stripCorporateSuffixes(parts[1]!.split(/,\s+|\s+and\s+/)[0]!);
-  return [`${left} v. ${right}`];
+  const out: string[] = [];
+  for (const left of sideForms(parts[0]!, true)) {
+    for (const right of sideForms(parts[1]!, false)) out.push(`${left} v. ${right}`);
+  }
+  return out;
 }
