@@ -23,23 +23,34 @@ export interface NewArticle {
   candidateCaptions: string[];
 }
 
-/** Which of these canonical URLs and dedupe keys are already stored. */
+/** A stored article found by one of its keys. */
+export interface KnownArticle {
+  id: number;
+  topic: Topic;
+  sourceId: string;
+}
+
+/** Which of these canonical URLs and dedupe keys are already stored, with the article each one belongs to. */
 export async function findKnownKeys(
   db: Db,
   urls: readonly string[],
   dedupeKeys: readonly string[],
-): Promise<{ urls: Set<string>; dedupeKeys: Set<string> }> {
-  const known = { urls: new Set<string>(), dedupeKeys: new Set<string>() };
+): Promise<{ urls: Map<string, KnownArticle>; dedupeKeys: Map<string, KnownArticle> }> {
+  const known = { urls: new Map<string, KnownArticle>(), dedupeKeys: new Map<string, KnownArticle>() };
+  const cols = {
+    id: articles.id,
+    topic: articles.topic,
+    sourceId: articles.sourceId,
+    url: articles.url,
+    key: articles.dedupeKey,
+  };
   for (const part of chunk([...new Set(urls)], 90)) {
-    const rows = await db.select({ url: articles.url }).from(articles).where(inArray(articles.url, part));
-    for (const r of rows) known.urls.add(r.url);
+    const rows = await db.select(cols).from(articles).where(inArray(articles.url, part));
+    for (const r of rows) known.urls.set(r.url, { id: r.id, topic: r.topic, sourceId: r.sourceId });
   }
   for (const part of chunk([...new Set(dedupeKeys)], 90)) {
-    const rows = await db
-      .select({ k: articles.dedupeKey })
-      .from(articles)
-      .where(inArray(articles.dedupeKey, part));
-    for (const r of rows) known.dedupeKeys.add(r.k);
+    const rows = await db.select(cols).from(articles).where(inArray(articles.dedupeKey, part));
+    for (const r of rows) known.dedupeKeys.set(r.key, { id: r.id, topic: r.topic, sourceId: r.sourceId });
   }
   return known;
 }

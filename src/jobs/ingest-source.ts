@@ -1,6 +1,11 @@
 /** One source's part of an ingest cycle: read, skip known items, extract, classify and store atomically. */
 
-import { findKnownKeys, insertArticleStatements, type NewArticle } from "../db/articles-write";
+import {
+  findKnownKeys,
+  insertArticleStatements,
+  type NewArticle,
+  reclassifyStatements,
+} from "../db/articles-write";
 import { type Db, runBatch } from "../db/database";
 import { type SourceState, sourceOutcomeStatement } from "../db/sources-repo";
 import { backoffMs } from "../domain/backoff";
@@ -76,7 +81,7 @@ export async function ingestSource(ctx: CycleContext, source: SourceState): Prom
       return report;
     }
     report.itemsSeen = read.items.length;
-    const fresh = await unknownItems(ctx.db, read.items);
+    const { fresh, refile } = await splitKnown(ctx, source.id, read.items);
     const prepared: NewArticle[] = [];
     const pages = { left: ctx.pagesPerSource };
     for (const item of fresh) {
@@ -91,6 +96,16 @@ export async function ingestSource(ctx: CycleContext, source: SourceState): Prom
       report.itemsNew = toStore.length;
       await runBatch(ctx.db, [
         ...toStore.flatMap((a) => insertArticleStatements(ctx.db, a)),
+        ...refile.flatMap((r) =>
+          reclassifyStatements(
+            ctx.db,
+            r.articleId,
+            r.result.topic,
+            r.result.relevance,
+            r.result.cases,
+            nowIso,
+          ),
+        ),
         sourceOutcomeStatement(ctx.db, source.id, {
           ok: true,
           status: read.status,
@@ -110,21 +125,56 @@ export async function ingestSource(ctx: CycleContext, source: SourceState): Prom
   }
 }
 
-/** Drops items already stored (by canonical URL or title fingerprint) and duplicates within the batch. */
-async function unknownItems(db: Db, items: NormalisedItem[]): Promise<NormalisedItem[]> {
+/** A stored copy of a story to file as litigation, because this source's copy of it is about a lawsuit. */
+interface Refile {
+  articleId: number;
+  result: ClassifyResult;
+}
+
+/**
+ * Splits a feed's items into new ones (not stored by canonical URL or title fingerprint, and not repeated in
+ * the batch) and stored stories to re-file. Items this source stored before are skipped without any work; a
+ * story first stored from another source and not filed as litigation is classified on this source's text,
+ * and re-filed when that copy is about a lawsuit (the first copy seen is not always the informative one).
+ */
+async function splitKnown(
+  ctx: CycleContext,
+  sourceId: string,
+  items: NormalisedItem[],
+): Promise<{ fresh: NormalisedItem[]; refile: Refile[] }> {
   const known = await findKnownKeys(
-    db,
+    ctx.db,
     items.map((i) => i.url),
     items.map((i) => i.titleKey),
   );
-  const out: NormalisedItem[] = [];
+  const fresh: NormalisedItem[] = [];
+  const refile = new Map<number, Refile>();
+  const urls = new Set<string>();
+  const keys = new Set<string>();
   for (const item of items) {
-    if (known.urls.has(item.url) || known.dedupeKeys.has(item.titleKey)) continue;
-    known.urls.add(item.url);
-    known.dedupeKeys.add(item.titleKey);
-    out.push(item);
+    const stored = known.urls.get(item.url) ?? known.dedupeKeys.get(item.titleKey);
+    if (stored) {
+      if (
+        stored.sourceId !== sourceId &&
+        stored.topic !== "ai-copyright-litigation" &&
+        !refile.has(stored.id)
+      ) {
+        const result = ctx.classify({
+          title: item.title,
+          text: `${item.summary}\n\n${item.contentText}`,
+          url: item.url,
+        });
+        if (result.topic === "ai-copyright-litigation")
+          refile.set(stored.id, { articleId: stored.id, result });
+      }
+      continue;
+    }
+    if (urls.has(item.url) || keys.has(item.titleKey)) continue;
+    urls.add(item.url);
+    keys.add(item.titleKey);
+    fresh.push(item);
   }
-  return out;
+  return { fresh, refile: [...refile.values()] };
 }
 
 /** Re-checks prepared articles against the database right before the write (other sources may have stored them). */

@@ -175,6 +175,32 @@ describe("ingest cycle against a loopback site", () => {
     expect(third.sources[0]?.status).toBe("unchanged");
   });
 
+  it("re-files a stored story as litigation when another source's copy of it is about a lawsuit", async () => {
+    now += 24 * 3600_000;
+    const url = `${site.url}/articles/phones.html?copy=1`;
+    site.setFeed(
+      "win1252.rss",
+      `<?xml version="1.0"?><rss version="2.0"><channel><title>A</title><link>${site.url}/</link><description>d</description>
+      <item><title>Cross-posted item</title><link>${url}</link><description>Same story.</description></item></channel></rss>`,
+    );
+    await runIngestCycle(deps(), { sourceIds: ["win1252"], hostGapMs: 0 });
+    const before = await db.all<{ topic: string }>(sql`SELECT topic FROM articles WHERE url = ${url}`);
+    expect(before).toEqual([{ topic: "not-relevant" }]);
+    site.setFeed(
+      "broken.rss",
+      `<?xml version="1.0"?><rss version="2.0"><channel><title>B</title><link>${site.url}/</link><description>d</description>
+      <item><title>Authors press Meta in Kadrey v. Meta over Llama training</title><link>${url}</link>
+      <description>Judge Vince Chhabria heard the authors' copyright claims against Meta.</description></item></channel></rss>`,
+    );
+    const r = await runIngestCycle(deps(), { sourceIds: ["broken"], hostGapMs: 0 });
+    expect(r.sources[0]).toMatchObject({ status: "ok", itemsNew: 0 });
+    const after = await db.all<{ topic: string; case_id: string }>(
+      sql`SELECT a.topic, ac.case_id FROM articles a JOIN article_cases ac ON ac.article_id = a.id WHERE a.url = ${url}`,
+    );
+    expect(after).toEqual([{ topic: "ai-copyright-litigation", case_id: "kadrey-v-meta" }]);
+    expect(await count(sql`SELECT count(*) AS n FROM articles WHERE url = ${url}`)).toBe(1);
+  });
+
   it("lists sources in backoff as waiting in the report", async () => {
     await runIngestCycle(deps(), { sourceIds: ["limited"], hostGapMs: 0 });
     const report = await runIngestCycle(deps(), {
