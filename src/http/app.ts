@@ -2,6 +2,7 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { compress } from "hono/compress";
 import { secretProvider } from "../jobs/secret";
+import { allowedMethods } from "./allowed-methods";
 import type { HeaderLookup } from "./conditional";
 import type { AppDeps, AppOptions, HttpContext } from "./context";
 import { onError, problemResponse, validationDetail } from "./problem";
@@ -51,8 +52,15 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): OpenAPIHono 
     },
   });
   app.onError(onError(deps.logger));
+  const methodsFor = allowedMethods(app.routes);
   app.notFound((c) => {
     const path = new URL(c.req.url).pathname;
+    const allow = methodsFor(path);
+    if (allow.length > 0 && !allow.includes(c.req.method)) {
+      const res = problemResponse(405, "Method Not Allowed", `${path} answers ${allow.join(", ")}`);
+      res.headers.set("allow", allow.join(", "));
+      return res;
+    }
     if (MACHINE_PATH.test(path))
       return problemResponse(404, "Not Found", `no route for ${c.req.method} ${path}`);
     return htmlNotFound(ctx, `There is no page at ${path}.`);

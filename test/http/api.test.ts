@@ -90,6 +90,19 @@ describe("JSON API", () => {
     );
   });
 
+  it("a known path with the wrong method → 405 problem with Allow; an unknown path stays 404", async () => {
+    const res = await t.app.request("/api/cases", { method: "DELETE" });
+    expect(res.status).toBe(405);
+    expect(res.headers.get("allow")).toBe("GET, HEAD");
+    expect(res.headers.get("content-type")).toBe("application/problem+json; charset=utf-8");
+    const post = await t.app.request("/api/articles/1", { method: "POST" });
+    expect(post.status).toBe(405);
+    const sub = await t.app.request("/api/subscriptions");
+    expect(sub.status).toBe(405);
+    expect(sub.headers.get("allow")).toBe("POST");
+    expect((await t.app.request("/api/nothing-here", { method: "DELETE" })).status).toBe(404);
+  });
+
   it("unknown case → 404 problem naming the id", async () => {
     const p = await problem(t, "/api/cases/no-such-case", 404);
     expect(p.detail).toContain("no-such-case");
