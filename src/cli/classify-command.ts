@@ -43,7 +43,17 @@ export function classifyLine(line: string, matcher?: CompiledRegistry): Classify
     text: typeof obj.text === "string" ? obj.text : "",
   };
   if (typeof obj.url === "string") input.url = obj.url;
-  const result = classify(input, matcher);
+  let result: ReturnType<typeof classify>;
+  try {
+    result = classify(input, matcher);
+  } catch (err) {
+    return {
+      id: idOf(obj.id),
+      topic: "not-relevant",
+      cases: [],
+      error: `classifier failed: ${errorMessage(err)}`,
+    };
+  }
   return {
     id: idOf(obj.id),
     topic: result.topic,

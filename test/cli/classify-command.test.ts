@@ -93,4 +93,12 @@ describe("classify command (JSONL contract)", () => {
     const out = await run([big]);
     expect(out[0]).toMatchObject({ id: "big", topic: "not-relevant", cases: [] });
   });
+
+  it("answers a classifier failure on that line with an error instead of a silent not-relevant", () => {
+    const broken = {} as unknown as Parameters<typeof classifyLine>[1];
+    const out = classifyLine(JSON.stringify({ id: "z", title: "Kadrey v. Meta", text: "" }), broken);
+    expect(out.id).toBe("z");
+    expect(out.cases).toEqual([]);
+    expect(out.error).toMatch(/^classifier failed: /);
+  });
 });

@@ -9,6 +9,14 @@ import type { Role } from "./case-terms";
 import { compileTables } from "./compile-tables";
 import { type MatcherTables, packedCount, ROLES, unpackAt } from "./matcher-tables";
 
+/** The precompiled tables were generated from another case list than the one given (run classifier:compile). */
+export class StaleTablesError extends Error {
+  constructor() {
+    super("matcher tables were compiled from another case list");
+    this.name = "StaleTablesError";
+  }
+}
+
 /** A reference from a pattern to a case it is evidence for. */
 export interface CaseRef {
   c: number;
@@ -173,7 +181,7 @@ function patternInfo(t: MatcherTables, p: number): PatternInfo {
  */
 export function loadRegistry(cases: readonly RegistryCase[], t: MatcherTables): CompiledRegistry {
   if (cases.length !== t.caseIds.length || cases.some((c, i) => c.id !== t.caseIds[i])) {
-    throw new Error("matcher tables were compiled from another case list");
+    throw new StaleTablesError();
   }
   const n = packedCount(t.displayAt) - 1;
   const verify: (string | undefined)[] = new Array(n);

@@ -56,6 +56,11 @@ describe("robustness", () => {
     const junk = chars.join("");
     expectWellFormed(classify({ title: junk.slice(0, 300), text: junk }));
     expectWellFormed(classify({ title: "\u0000\uffff\ud800", text: "\udfff\u0000".repeat(1000) }));
+    const wrapped = classify({
+      title: "Bartz v. Anthropic settlement approved",
+      text: `${junk.slice(0, 5000)} Judge William Alsup approved the authors' settlement with Anthropic. ${junk.slice(5000, 10000)}`,
+    });
+    expect(wrapped.cases.map((c) => c.id)).toContain("bartz-v-anthropic");
   });
 
   it("handles emoji-only text", () => {
