@@ -12,7 +12,7 @@ import type { FetchDeps } from "./ingest/fetch-resource";
 import { type CycleOptions, formatCycleReport, runIngestCycle } from "./jobs/ingest-cycle";
 import { ingestDeps } from "./jobs/ingest-deps";
 import { reclassifyAll } from "./jobs/reclassify";
-import { seedDatabase } from "./jobs/seed";
+import { seedDatabase, seedIfChanged } from "./jobs/seed";
 import type { Mailer } from "./mail/mailer";
 import { CATALOGUE } from "./sources/catalogue";
 import { parseSourcesJson } from "./sources/parse-sources-file";
@@ -131,14 +131,14 @@ export async function runCli(argv: readonly string[], p: CliPlatform): Promise<n
     return await withDb(p, config, async (db) => {
       switch (command) {
         case "migrate": {
-          const seeded = await seedDatabase(db, catalogue);
+          const seeded = await seedDatabase(db, catalogue, new Date(p.now()).toISOString());
           p.stdout(
             `migrated; cases: ${seeded.cases.inserted} inserted, ${seeded.cases.updated} updated, ${seeded.cases.removed} removed; sources: ${seeded.sources}\n`,
           );
           return 0;
         }
         case "ingest": {
-          await seedDatabase(db, catalogue);
+          await seedIfChanged(db, catalogue, new Date(p.now()).toISOString());
           const source = stringFlag(flags, "source");
           const opts: CycleOptions = { budget: config.ingestBudget };
           if (source) opts.sourceIds = [source];

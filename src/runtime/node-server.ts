@@ -10,7 +10,7 @@ import type { FetchDeps } from "../ingest/fetch-resource";
 import { type CycleReport, runIngestCycle, totalsLogFields } from "../jobs/ingest-cycle";
 import { ingestDeps } from "../jobs/ingest-deps";
 import { secretProvider } from "../jobs/secret";
-import { seedDatabase } from "../jobs/seed";
+import { seedIfChanged } from "../jobs/seed";
 import { runWeeklyDigest } from "../jobs/weekly-digest";
 import type { Mailer } from "../mail/mailer";
 import { openNodeDb } from "./node-db";
@@ -53,7 +53,8 @@ export async function startNodeServer(
   const { logger } = platform;
   const clock = () => new Date(platform.now());
   const opened = await openNodeDb(config.databaseUrl, config.databaseAuthToken);
-  await seedDatabase(opened.db, catalogue);
+  const seeded = await seedIfChanged(opened.db, catalogue, clock().toISOString());
+  if (seeded) logger.info("registry and catalogue seeded", { sources: seeded.sources, ...seeded.cases });
   const mailer = platform.mailer(config);
   if (!mailer) logger.info("mail is off: set SMTP_URL, or EMAIL_API_URL and EMAIL_API_KEY, to send email");
   const getSecret = secretProvider(opened.db, config.secret);

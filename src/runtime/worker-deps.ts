@@ -18,7 +18,7 @@ import type { FetchDeps } from "../ingest/fetch-resource";
 import { type CycleBudget, type CycleReport, runIngestCycle } from "../jobs/ingest-cycle";
 import { ingestDeps } from "../jobs/ingest-deps";
 import { secretProvider } from "../jobs/secret";
-import { seedIfChanged } from "../jobs/seed-if-changed";
+import { seedIfChanged } from "../jobs/seed";
 import { httpApiMailerFromConfig } from "../mail/http-api-mailer";
 import type { Mailer } from "../mail/mailer";
 import type { WorkerEnv } from "./worker-env";

@@ -9,8 +9,7 @@ import { createD1Db } from "../../src/db/create-d1-db";
 import { readDataVersion } from "../../src/db/data-version";
 import { REGISTRY } from "../../src/domain/registry/cases";
 import type { SourceDef } from "../../src/domain/types";
-import { seedDatabase } from "../../src/jobs/seed";
-import { SEED_HASH_KEY, seedFingerprint, seedIfChanged } from "../../src/jobs/seed-if-changed";
+import { SEED_HASH_KEY, seedDatabase, seedFingerprint, seedIfChanged } from "../../src/jobs/seed";
 import { edgeCacheKey } from "../../src/runtime/worker-edge-cache";
 import { DIGEST_CRON, INGEST_CRON, ORIGIN, runScheduled, workerFetch } from "./worker-helpers";
 
@@ -45,7 +44,7 @@ describe("Worker on D1", () => {
     );
     expect(stored[0]?.value).toBe(await seedFingerprint(catalogue));
     // Later isolates only compare the fingerprint; a changed catalogue seeds again.
-    expect(await seedIfChanged(db, catalogue, new Date().toISOString())).toBe(false);
+    expect(await seedIfChanged(db, catalogue, new Date().toISOString())).toBeNull();
   });
 
   it("a scheduled run within its budget ingests two sources and leaves the rest due for the next run", async () => {
