@@ -47,14 +47,6 @@ export interface TextMatcher {
   test(text: string): boolean;
 }
 
-/** Parses a `limit` value: default 50, clamped to 1..200; anything unparseable gives the default. */
-export function feedLimit(raw: number | string | null | undefined): number {
-  if (raw === null || raw === undefined || raw === "") return DEFAULT_FEED_LIMIT;
-  const n = typeof raw === "number" ? raw : /^\s*\d+\s*$/.test(raw) ? Number(raw) : Number.NaN;
-  if (!Number.isFinite(n) || n < 1) return DEFAULT_FEED_LIMIT;
-  return Math.min(MAX_FEED_LIMIT, Math.floor(n));
-}
-
 /** Case-insensitive literal substring matcher. */
 function literalMatcher(pattern: string): TextMatcher {
   const needle = pattern.toLowerCase();
@@ -99,7 +91,7 @@ function subject(text: string): string {
  * search exceeds WORK_BUDGET is matched literally, for the whole response.
  */
 export function applyFeedQuery<T extends FeedEntry>(entries: readonly T[], query: FeedQuery = {}): T[] {
-  const limit = feedLimit(query.limit);
+  const limit = query.limit ?? DEFAULT_FEED_LIMIT;
   if (!query.filter && !query.filterout) return entries.slice(0, limit);
   let chars = 0;
   for (const e of entries) chars += subject(e.title).length + subject(e.summary).length;

@@ -53,10 +53,10 @@ export interface OpmlOutline {
   htmlUrl: string;
 }
 
-/** RSSHub-style feed query parameters, as numbers or raw query strings. */
+/** RSSHub-style feed query parameters, already validated by the route. */
 export interface FeedQuery {
-  /** Items to keep after filtering (default 50, at most 200). */
-  limit?: number | string | null;
+  /** Items to keep after filtering (default 50); the caller validates it (1..200). */
+  limit?: number;
   /** Keep only items whose title or summary matches (case-insensitive regular expression). */
   filter?: string | null;
   /** Drop items whose title or summary matches (case-insensitive regular expression). */

@@ -42,11 +42,30 @@ describe("feed caching", () => {
       const limited = await t.app.request("/feeds/all.rss?limit=1", { headers: { "if-none-match": etag } });
       expect(limited.status).toBe(200);
 
+      // Junk and default parameters are the same representation: same tag, no extra cache entry.
+      const junk = await t.app.request("/feeds/all.rss?utm_source=x&limit=50&nonce=1", {
+        headers: { "if-none-match": etag },
+      });
+      expect(junk.status).toBe(304);
+
       await t.insert([article(9, { title: "Fresh news", cases: [KADREY] })]);
       const after = await t.app.request("/feeds/all.rss", { headers: { "if-none-match": etag } });
       expect(after.status).toBe(200);
       expect(after.headers.get("etag")).not.toBe(etag);
       expect((await parser.parseString(await after.text())).items[0]!.title).toBe("Fresh news");
+    } finally {
+      t.close();
+    }
+  });
+
+  it("keeps plain feeds in memory but not the endless filtered variants", async () => {
+    const t = await httpTestApp(seed(), { app: { versionTtlMs: 60_000 } });
+    try {
+      const header = () => undefined;
+      expect((await t.app.request("/feeds/all.rss")).status).toBe(200);
+      expect((await t.app.request("/feeds/all.rss?filter=Chhabria")).status).toBe(200);
+      expect(cachedResponse(t.app, "GET", "/feeds/all.rss", header)?.status).toBe(200);
+      expect(cachedResponse(t.app, "GET", "/feeds/all.rss?filter=Chhabria", header)).toBeUndefined();
     } finally {
       t.close();
     }

@@ -3,7 +3,7 @@ import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { getCaseDetail, listCaseSummaries } from "../../db/cases-read";
 import type { DataVersion } from "../../db/data-version";
-import { applyFeedQuery, MAX_FEED_LIMIT } from "../../render/feed-query";
+import { applyFeedQuery, DEFAULT_FEED_LIMIT, MAX_FEED_LIMIT } from "../../render/feed-query";
 import type { FeedEntry, FeedMeta } from "../../render/feed-types";
 import { renderAtom, renderJsonFeed, renderRss } from "../../render/feeds";
 import { renderOpml } from "../../render/opml";
@@ -38,7 +38,7 @@ interface FeedParams {
 
 function feedParams(c: Context): FeedParams {
   const raw = c.req.query("limit");
-  let limit = 50;
+  let limit = DEFAULT_FEED_LIMIT;
   if (raw !== undefined) {
     if (!/^\d{1,4}$/.test(raw.trim()) || Number(raw) < 1 || Number(raw) > MAX_FEED_LIMIT) {
       throw badParameter("limit", `must be an integer from 1 to ${MAX_FEED_LIMIT}`);
@@ -53,6 +53,19 @@ function feedParams(c: Context): FeedParams {
   return { limit, filter: text("filter"), filterout: text("filterout") };
 }
 
+/**
+ * The cache key of a feed request: its path and the parameters that change the feed, normalised, so junk or
+ * reordered query strings share one entry instead of filling the cache and pushing the popular feeds out.
+ */
+function feedKey(path: string, p: FeedParams): string {
+  const q = new URLSearchParams();
+  if (p.limit !== DEFAULT_FEED_LIMIT) q.set("limit", String(p.limit));
+  if (p.filter) q.set("filter", p.filter);
+  if (p.filterout) q.set("filterout", p.filterout);
+  const query = q.toString();
+  return query ? `${path}?${query}` : path;
+}
+
 async function entriesFor(ctx: HttpContext, caseId: string | null, p: FeedParams): Promise<FeedEntry[]> {
   // Filters look at more rows than they keep, as RSSHub filters the route's items before limiting.
   const fetchCount = p.filter || p.filterout ? MAX_FEED_LIMIT : p.limit;
@@ -65,10 +78,11 @@ export function registerFeedRoutes(app: OpenAPIHono, ctx: HttpContext): void {
   const serveFeed = (c: Context, format: FeedFormat, caseId: string | null) => {
     const params = feedParams(c);
     return ctx.cache.serve(c.req.raw, {
-      key: requestKey(c.req.url),
+      key: feedKey(c.req.path, params),
       contentType: FEED_CONTENT_TYPES[format],
       cacheControl: FEED_CACHE_CONTROL,
-      keep: true,
+      // Filtered variants are endless: validate them by data version, but keep only the plain feeds.
+      keep: !params.filter && !params.filterout,
       render: async (v: DataVersion) => {
         let caption = "";
         if (caseId) {
