@@ -246,15 +246,12 @@ async function sendAll(
           new Date(t.getTime() + LEASE_MS).toISOString(),
         );
         if (attempt === null) continue;
-        const outcome = await deliverOne(deps, mailer, model, date, secret, d, attempt);
+        const { outcome, transient } = await deliverOne(deps, mailer, model, date, secret, d, attempt);
         await finishDelivery(db, model.week, d.subscriberId, outcome, clock().toISOString());
         if (outcome.status === "sent") {
           report.sentNow++;
           consecutiveTransient = 0;
-        } else if (
-          outcome.status === "retry" ||
-          (outcome.status === "failed" && outcome.error.startsWith("transient"))
-        ) {
+        } else if (transient) {
           consecutiveTransient++;
           logger.warn("digest delivery failed", {
             week: model.week,
@@ -294,11 +291,12 @@ async function deliverOne(
   secret: string,
   d: { subscriberId: number; email: string; subscriberStatus: string; cases: string[] | null },
   attempt: number,
-): Promise<DeliveryOutcome> {
-  if (d.subscriberStatus !== "active") return { status: "skipped", error: "unsubscribed" };
+): Promise<{ outcome: DeliveryOutcome; transient: boolean }> {
+  const settled = (outcome: DeliveryOutcome) => ({ outcome, transient: false });
+  if (d.subscriberStatus !== "active") return settled({ status: "skipped", error: "unsubscribed" });
   const personal = digestForSubscriber(model, d.cases);
   if (isEmptyDigest(personal))
-    return { status: "skipped", error: "nothing this week for the followed cases" };
+    return settled({ status: "skipped", error: "nothing this week for the followed cases" });
   try {
     const msg = await composeDigestMessage({
       model: personal,
@@ -308,13 +306,16 @@ async function deliverOne(
       date,
     });
     const sent = await mailer.send(msg);
-    return { status: "sent", messageId: sent.messageId };
+    return settled({ status: "sent", messageId: sent.messageId });
   } catch (err) {
     const message = errorMessage(err).slice(0, 500);
-    if (!isTransientMailError(err)) return { status: "failed", error: `permanent: ${message}` };
-    if (attempt >= MAX_ATTEMPTS)
-      return { status: "failed", error: `transient, gave up after ${attempt} attempts: ${message}` };
+    if (!isTransientMailError(err)) return settled({ status: "failed", error: `permanent: ${message}` });
+    // Transient failures count towards the breaker whether they are retried or given up on.
+    if (attempt >= MAX_ATTEMPTS) {
+      const error = `transient, gave up after ${attempt} attempts: ${message}`;
+      return { outcome: { status: "failed", error }, transient: true };
+    }
     const nextAttemptAt = new Date(deps.clock().getTime() + deliveryBackoffMs(attempt)).toISOString();
-    return { status: "retry", error: `transient: ${message}`, nextAttemptAt };
+    return { outcome: { status: "retry", error: `transient: ${message}`, nextAttemptAt }, transient: true };
   }
 }
