@@ -1,6 +1,7 @@
 /** Configuration: parse and validate environment-style variables into a typed Config (pure; no process.env). */
 import { z } from "zod";
 import { AppError } from "./domain/errors";
+import { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS } from "./ingest/fetch-resource";
 
 /** The version sent in the default User-Agent. */
 export const VERSION = "0.1.0";
@@ -53,8 +54,8 @@ const schema = z.object({
   EMAIL_API_KEY: optionalString,
   EMAIL_FROM: optionalString.transform((v) => v ?? "casewire <digest@localhost>"),
   USER_AGENT: optionalString,
-  FETCH_TIMEOUT_MS: intVar("FETCH_TIMEOUT_MS", 20_000, 100, 600_000),
-  FETCH_MAX_BYTES: intVar("FETCH_MAX_BYTES", 5 * 1024 * 1024, 1024, 512 * 1024 * 1024),
+  FETCH_TIMEOUT_MS: intVar("FETCH_TIMEOUT_MS", DEFAULT_TIMEOUT_MS, 100, 600_000),
+  FETCH_MAX_BYTES: intVar("FETCH_MAX_BYTES", DEFAULT_MAX_BYTES, 1024, 512 * 1024 * 1024),
   FETCH_ALLOW_HOSTS: optionalString.transform((v) =>
     (v ?? "")
       .split(",")

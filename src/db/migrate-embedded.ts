@@ -41,7 +41,7 @@ async function lastAppliedMillis(db: Db): Promise<number | null> {
 }
 
 /** The migrations not applied yet, by drizzle's rule (newer than the newest applied `created_at`). */
-export async function pendingMigrations(
+async function pendingMigrations(
   db: Db,
   migrations: readonly EmbeddedMigration[],
 ): Promise<EmbeddedMigration[]> {

@@ -1,5 +1,5 @@
 /** Delay after the first consecutive failure of a source. */
-export const BACKOFF_BASE_MS = 30 * 60 * 1000;
+const BACKOFF_BASE_MS = 30 * 60 * 1000;
 /** Longest delay between attempts, however many failures. */
 export const BACKOFF_MAX_MS = 24 * 60 * 60 * 1000;
 

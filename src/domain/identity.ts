@@ -93,6 +93,15 @@ export function urlKey(url: string): string {
   return `${host}${path}${u.search}`;
 }
 
+/** The lower-cased hostname of a URL, or "" when it does not parse. */
+export function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname.toLowerCase();
+  } catch {
+    return "";
+  }
+}
+
 /** Words that carry no identity; dropped so "The judge rules…" and "Judge rules…" match. */
 const STOPWORDS = new Set(
   (

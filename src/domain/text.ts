@@ -77,7 +77,7 @@ const WINDOWS_1252: Record<number, number> = {
 };
 
 /** Turns a numeric character reference's value into text, as browsers do (invalid → U+FFFD). */
-export function codePointToText(cp: number): string {
+function codePointToText(cp: number): string {
   if (cp >= 128 && cp <= 159) return String.fromCodePoint(WINDOWS_1252[cp] ?? cp);
   if (!Number.isFinite(cp) || cp <= 0 || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return "\ufffd";
   return String.fromCodePoint(cp);

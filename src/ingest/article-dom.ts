@@ -2,6 +2,7 @@
  * Minimal, parser-neutral view of an HTML tree (the shape htmlparser2/domhandler builds) plus the
  * boilerplate rules and the paragraph-text collector used by the article extractor.
  */
+import { collapseWhitespace } from "../domain/text";
 
 /** Any node of the tree. */
 export interface DomNode {
@@ -72,14 +73,14 @@ function nameWords(value: string): string[] {
 }
 
 /** True when a class/id string names boilerplate (ads, share bars, related links, cookie banners...). */
-export function isJunkName(value: string): boolean {
+function isJunkName(value: string): boolean {
   if (!value) return false;
   for (const word of nameWords(value)) if (JUNK_WORDS.has(word)) return true;
   return false;
 }
 
 /** True when an element is invisible to readers (hidden, aria-hidden, display:none, visibility:hidden). */
-export function isHidden(el: DomElement): boolean {
+function isHidden(el: DomElement): boolean {
   const a = el.attribs;
   if ("hidden" in a) return true;
   if (a["aria-hidden"] === "true") return true;
@@ -178,11 +179,6 @@ export function visibleLength(text: string): number {
     }
   }
   return n;
-}
-
-/** Collapses runs of whitespace (including NBSP) to single spaces and trims. */
-export function collapseWhitespace(text: string): string {
-  return text.replace(/[\s\u00a0\u200b]+/g, " ").trim();
 }
 
 interface Collector {

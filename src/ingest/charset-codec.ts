@@ -1,7 +1,7 @@
 import iconv from "iconv-lite";
 
 /** Cleans a charset label as found in headers and documents: quotes, spaces and case removed. */
-export function cleanLabel(label: string | null | undefined): string {
+function cleanLabel(label: string | null | undefined): string {
   if (!label) return "";
   return label
     .trim()
@@ -46,7 +46,7 @@ const WINDOWS_1252_HIGH = [
  * Decodes windows-1252 by table. Node >= 20.18.3 decodes this label as Latin-1 (nodejs/node#60888:
  * 0x80 becomes U+0080 instead of "€"), so TextDecoder is not trusted for it.
  */
-export function decodeWindows1252(bytes: Uint8Array): string {
+function decodeWindows1252(bytes: Uint8Array): string {
   const parts: string[] = [];
   const codes = new Array<number>(Math.min(bytes.length, 8192));
   for (let start = 0; start < bytes.length; start += 8192) {

@@ -4,8 +4,8 @@
  * classification and search only, never republished.
  */
 import { load } from "cheerio/slim";
+import { collapseWhitespace } from "../domain/text";
 import {
-  collapseWhitespace,
   collectParagraphs,
   type DomElement,
   type DomNode,

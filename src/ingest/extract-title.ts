@@ -1,5 +1,5 @@
 /** Chooses an article title from page metadata and strips a trailing " | Site" only when it is clearly the site. */
-import { collapseWhitespace } from "./article-dom";
+import { collapseWhitespace } from "../domain/text";
 
 /** Title-bearing strings found on a page (already entity-decoded once). */
 export interface TitleSources {

@@ -55,8 +55,11 @@ export interface FetchOk {
 /** Outcome of fetchResource; failures are thrown as FetchError. */
 export type FetchResult = FetchNotModified | FetchOk;
 
+/** Default total time budget of one fetch, in ms (also the FETCH_TIMEOUT_MS default). */
 export const DEFAULT_TIMEOUT_MS = 20_000;
+/** Default cap on the decoded body size, in bytes (also the FETCH_MAX_BYTES default). */
 export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
+/** Default number of redirects followed before failing. */
 export const DEFAULT_MAX_REDIRECTS = 5;
 const DEFAULT_ACCEPT =
   "application/rss+xml, application/atom+xml, application/feed+json;q=0.9, application/xml;q=0.9, " +

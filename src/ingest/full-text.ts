@@ -3,7 +3,7 @@ import { extractArticle } from "./extract-article";
 import { type FetchDeps, type FetchOptions, fetchResource } from "./fetch-resource";
 
 /** Below this many characters of feed text, the article page is fetched for its full text. */
-export const SHORT_TEXT_CHARS = 1500;
+const SHORT_TEXT_CHARS = 1500;
 
 /** Decides whether a source's item needs its page fetched, from the source's full-text rule. */
 export function needsFullText(rule: string | undefined, feedTextLength: number): boolean {

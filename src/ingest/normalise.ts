@@ -1,7 +1,7 @@
 /** Turns one untrusted RawItem into a NormalisedItem: plain text, canonical http(s) URL, parsed date, dedupe keys. */
 
 import { parseFeedDate } from "../domain/dates";
-import { canonicalUrl, titleFingerprint, urlKey } from "../domain/identity";
+import { canonicalUrl, hostOf, titleFingerprint, urlKey } from "../domain/identity";
 import { collapseWhitespace, stripControlChars, truncateAtWord } from "../domain/text";
 import type { NormalisedItem, RawItem } from "../domain/types";
 import { htmlToText } from "./html-to-text";
@@ -17,7 +17,7 @@ export interface NormaliseContext {
 }
 
 /** Maximum length of the summary we produce. */
-export const SUMMARY_MAX = 300;
+const SUMMARY_MAX = 300;
 const TITLE_MAX = 400;
 const UNTITLED_MAX = 80;
 const AUTHOR_MAX = 200;
@@ -65,14 +65,6 @@ function resolveLink(raw: RawItem, ctx: NormaliseContext): string | null {
   if (fromLink) return fromLink;
   const guid = typeof raw.guid === "string" ? stripControlChars(raw.guid).trim() : "";
   return /^https?:\/\//i.test(guid) ? canonicalUrl(guid) : null;
-}
-
-function hostOf(url: string): string | undefined {
-  try {
-    return new URL(url).hostname;
-  } catch {
-    return undefined;
-  }
 }
 
 function longer(a: string | undefined, b: string | undefined): string {

@@ -28,7 +28,7 @@ function isZlib(p: Uint8Array): boolean {
 }
 
 /** True when a body prefix looks like compressed/binary data rather than text (BOMs and UTF-16 count as text). */
-export function looksBinary(p: Uint8Array): boolean {
+function looksBinary(p: Uint8Array): boolean {
   if (p.length === 0) return false;
   if (
     (p[0] === 0xef && p[1] === 0xbb) ||

@@ -1,4 +1,5 @@
 /** Reads one source: conditional fetch, parse (feed or HTML list) and normalise its items. */
+import { hostOf } from "../domain/identity";
 import type { NormalisedItem, SourceDef } from "../domain/types";
 import { type FetchDeps, type FetchOptions, fetchResource } from "./fetch-resource";
 import { normaliseItem } from "./normalise";
@@ -63,7 +64,7 @@ export async function readSource(
   }
   const items: NormalisedItem[] = [];
   let skipped = 0;
-  const sourceHost = hostOf(res.finalUrl);
+  const sourceHost = hostOf(res.finalUrl) || undefined;
   for (const raw of parsed.items) {
     const item = normaliseItem(raw, { feedUrl: source.url, finalUrl: res.finalUrl, sourceHost });
     if (item) items.push(item);
@@ -84,12 +85,4 @@ export async function readSource(
 function requireSelectors(source: SourceDef) {
   if (!source.selectors) throw new Error(`source ${source.id} is of kind html but has no selectors`);
   return source.selectors;
-}
-
-function hostOf(url: string): string | undefined {
-  try {
-    return new URL(url).hostname.toLowerCase();
-  } catch {
-    return undefined;
-  }
 }

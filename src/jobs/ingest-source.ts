@@ -10,6 +10,7 @@ import { type Db, runBatch } from "../db/database";
 import { type SourceState, sourceOutcomeStatement } from "../db/sources-repo";
 import { backoffMs } from "../domain/backoff";
 import { errorMessage } from "../domain/errors";
+import { hostOf } from "../domain/identity";
 import type { Logger } from "../domain/log";
 import type { ClassifyInput, ClassifyResult, NormalisedItem } from "../domain/types";
 import { type FetchDeps, FetchError, type FetchOptions } from "../ingest/fetch-resource";
@@ -266,13 +267,4 @@ async function recordFailure(
     ctx.logger.error("could not record source failure", { source_id: source.id, error: errorMessage(dbErr) });
   }
   return report;
-}
-
-/** The host of a URL, lower-cased ("" if unparseable). */
-export function hostOf(url: string): string {
-  try {
-    return new URL(url).hostname.toLowerCase();
-  } catch {
-    return "";
-  }
 }

@@ -59,7 +59,7 @@ const LEVELS = ["info", "warn", "error"] as const;
  * A JSON-lines logger on the console (Workers Logs parses the JSON into fields); `level` (LOG_LEVEL: info,
  * warn, error; default info) drops the levels below it.
  */
-export function consoleLogger(level = "info"): Logger {
+function consoleLogger(level = "info"): Logger {
   const min = Math.max(0, LEVELS.indexOf(level as (typeof LEVELS)[number]));
   const info = jsonLogger((line) => console.log(line));
   const warn = jsonLogger((line) => console.warn(line));

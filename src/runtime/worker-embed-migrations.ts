@@ -11,9 +11,9 @@ import type { EmbeddedMigration } from "../db/migrate-embedded";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 /** The migrations folder of the repository. */
-export const DRIZZLE_FOLDER = join(ROOT, "drizzle");
+const DRIZZLE_FOLDER = join(ROOT, "drizzle");
 /** The generated module. */
-export const EMBEDDED_MODULE = join(ROOT, "src/db/embedded-migrations.ts");
+const EMBEDDED_MODULE = join(ROOT, "src/db/embedded-migrations.ts");
 
 interface Journal {
   entries: { tag: string; when: number }[];

@@ -11,7 +11,7 @@ import type { WorkerDeps } from "./worker-deps";
 export type WorkerJob = (deps: WorkerDeps, scheduledTime: number) => Promise<void>;
 
 /** Ingest cycle within the Worker budget; leftover sources stay due for the next trigger. */
-export const ingestJob: WorkerJob = async (deps) => {
+const ingestJob: WorkerJob = async (deps) => {
   const started = Date.now();
   const report = await deps.runIngest();
   deps.logger.info("ingest cycle finished", {
@@ -27,7 +27,7 @@ export const ingestJob: WorkerJob = async (deps) => {
  * a ledger, so a later trigger resumes where this one stopped; `maxSends` keeps one run within the subrequest
  * limit.
  */
-export const digestJob: WorkerJob = async (deps, scheduledTime) => {
+const digestJob: WorkerJob = async (deps, scheduledTime) => {
   await deps.ready();
   await runWeeklyDigest(
     {
@@ -43,7 +43,7 @@ export const digestJob: WorkerJob = async (deps, scheduledTime) => {
 };
 
 /** The dispatch table: cron expression → job. */
-export function cronJobs(deps: WorkerDeps): Map<string, { name: string; job: WorkerJob }> {
+function cronJobs(deps: WorkerDeps): Map<string, { name: string; job: WorkerJob }> {
   return new Map([
     [deps.config.ingestCron, { name: "ingest", job: ingestJob }],
     [deps.config.digestCron, { name: "digest", job: digestJob }],

@@ -53,7 +53,20 @@ async function scheduledHandler(
   env: WorkerEnv,
   ctx: WorkerExecutionContext,
 ): Promise<void> {
-  const deps = workerDeps(env);
+  let deps: WorkerDeps;
+  try {
+    deps = workerDeps(env);
+  } catch (err) {
+    console.error(
+      JSON.stringify({
+        level: "error",
+        msg: "worker not ready",
+        cron: controller.cron,
+        error: errorMessage(err),
+      }),
+    );
+    throw err;
+  }
   ctx.waitUntil(runCron(deps, controller.cron, controller.scheduledTime));
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseHttpDate, parseRetryAfter } from "../../src/ingest/retry-after";
+import { parseRetryAfter } from "../../src/ingest/retry-after";
 
 const NOW = Date.UTC(2026, 0, 15, 12, 0, 0);
 
@@ -22,12 +22,14 @@ describe("parseRetryAfter", () => {
   });
 });
 
-describe("parseHttpDate", () => {
-  it("parses the three RFC 9110 formats as UTC whatever the host TZ", () => {
-    const expected = Date.UTC(1994, 10, 6, 8, 49, 37);
-    expect(parseHttpDate("Sun, 06 Nov 1994 08:49:37 GMT")).toBe(expected);
-    expect(parseHttpDate("Sunday, 06-Nov-94 08:49:37 GMT")).toBe(expected);
-    expect(parseHttpDate("Sun Nov  6 08:49:37 1994")).toBe(expected);
-    expect(parseHttpDate("06 Nov 1994")).toBeUndefined();
+describe("parseRetryAfter with HTTP-dates", () => {
+  it("reads the three RFC 9110 formats as UTC whatever the host TZ", () => {
+    const at = Date.UTC(1994, 10, 6, 8, 49, 37);
+    const now = at - 90_000;
+    expect(parseRetryAfter("Sun, 06 Nov 1994 08:49:37 GMT", now)).toBe(90_000);
+    expect(parseRetryAfter("Sunday, 06-Nov-94 08:49:37 GMT", now)).toBe(90_000);
+    expect(parseRetryAfter("Sun Nov  6 08:49:37 1994", now)).toBe(90_000);
+    expect(parseRetryAfter("Sun, 06 Nov 1994 25:49:37 GMT", now)).toBeUndefined();
+    expect(parseRetryAfter("in a couple of minutes", now)).toBeUndefined();
   });
 });

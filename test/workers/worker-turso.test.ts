@@ -4,12 +4,12 @@
  */
 import { env } from "cloudflare:test";
 import { sql } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { createWebDb } from "../../src/db/create-web-db";
 import { EMBEDDED_MIGRATIONS } from "../../src/db/embedded-migrations";
 import { MIGRATIONS_TABLE } from "../../src/db/migrate-embedded";
 import type { WorkerEnv } from "../../src/runtime/worker-env";
-import { INGEST_CRON, runScheduled, workerFetch } from "./worker-helpers";
+import { DIGEST_CRON, INGEST_CRON, runScheduled, workerFetch } from "./worker-helpers";
 
 const { DB: _d1, EMPTY_DB: _empty, ...rest } = env as typeof env & { EMPTY_DB: unknown };
 const tursoEnv: WorkerEnv = { ...rest, DATABASE_URL: env.SQLD_URL };
@@ -62,5 +62,21 @@ describe("Worker start-up errors", () => {
     const res = await workerFetch("/healthz", { ...env, FETCH_TIMEOUT_MS: "soon" });
     expect(res.status).toBe(500);
     expect(((await res.json()) as { detail: string }).detail).toMatch(/FETCH_TIMEOUT_MS/);
+  });
+
+  it("logs one JSON error line and rejects when a cron trigger meets an invalid configuration", async () => {
+    const error = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      await expect(runScheduled(DIGEST_CRON, { ...env, FETCH_MAX_BYTES: "lots" })).rejects.toThrow(
+        /FETCH_MAX_BYTES/,
+      );
+      const lines = error.mock.calls.map((c) => JSON.parse(String(c[0])) as Record<string, unknown>);
+      expect(lines).toContainEqual(
+        expect.objectContaining({ level: "error", msg: "worker not ready", cron: DIGEST_CRON }),
+      );
+      expect(String(lines[0]?.error)).toMatch(/FETCH_MAX_BYTES/);
+    } finally {
+      error.mockRestore();
+    }
   });
 });

@@ -62,7 +62,7 @@ export interface PatternInfo {
 }
 
 /** A place shared by more cases ("San Francisco", "N.D. Cal.") does not tell one of them by itself. */
-export const MAX_VENUE_CASES = 2;
+const MAX_VENUE_CASES = 2;
 
 /** A registry compiled for classification; build it once and reuse it for every article. */
 export interface CompiledRegistry {

@@ -4,9 +4,9 @@ import type { CompiledRegistry } from "./compile-registry";
 import { isSentenceEnd } from "./sentences";
 
 /** Longest text scanned (characters); the rest of a longer text is ignored. */
-export const MAX_TEXT = 4_000_000;
+const MAX_TEXT = 4_000_000;
 /** Longest title scanned (characters). */
-export const MAX_TITLE = 4_000;
+const MAX_TITLE = 4_000;
 
 /**
  * All matches of one article, in scan order. Sentence 0 is the title; the text starts at sentence 1.

@@ -1,17 +1,9 @@
 /** Same-story grouping: articles whose titles identify the same news are shown once with every outlet listed. */
-import { MIN_SIGNIFICANT_TOKENS, titleFingerprint, titleTokens } from "../identity";
+import { hostOf, MIN_SIGNIFICANT_TOKENS, titleFingerprint, titleTokens } from "../identity";
 import type { DigestArticleInput, DigestSource, DigestStory } from "./digest-model";
 
 /** Two titles with at least this token overlap (Jaccard) are the same story. */
 export const SAME_STORY_JACCARD = 0.6;
-
-function hostOf(url: string): string {
-  try {
-    return new URL(url).hostname;
-  } catch {
-    return "";
-  }
-}
 
 function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   let shared = 0;
