@@ -1,17 +1,8 @@
 /** Seeds and refreshes the case registry in the `cases` table. */
+import { hashText } from "../domain/hash-text";
 import type { CaseDef } from "../domain/types";
 import { type BatchStatement, type Db, notInList, runBatch } from "./database";
 import { articleCases, cases } from "./schema";
-
-/** A small stable hash (FNV-1a, 32 bit, hex) used to detect registry changes. */
-export function hashText(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return (h >>> 0).toString(16).padStart(8, "0");
-}
 
 /** The date prefix of a registry status line ("2025-06-25: …" → "2025-06-25"). */
 export function statusDate(status: string): string | null {

@@ -1,13 +1,13 @@
 /** One cheap query that says whether anything the public pages show has changed (for ETags and caches). */
 import { sql } from "drizzle-orm";
-import { hashText } from "./cases-repo";
+import { hashText } from "../domain/hash-text";
 import type { BatchStatement, Db } from "./database";
 import { settings } from "./schema";
 
 /** `settings` key of a counter bumped by writes that the other parts of the version may not see. */
 export const CONTENT_REV_KEY = "content_rev";
 
-/** A fingerprint of the served data: changes whenever an article, case assignment, case or source name changes. */
+/** A fingerprint of the served data: changes with articles, case assignments, cases, source names and digests. */
 export interface DataVersion {
   /** Opaque token, safe inside a quoted ETag. */
   token: string;
@@ -27,14 +27,17 @@ interface VersionRow {
   revAt: string | null;
   casesKey: string | null;
   sourcesKey: string | null;
+  digestAt: string | null;
+  digestN: number | null;
 }
 
 /**
  * Reads the data version with index-only lookups (well under a millisecond at 100k articles):
  * max(id)/count(*) of articles catch inserts and deletes; max(rowid)/count(*) of article_cases catch
  * (re)classification, which rewrites automatic assignments; the content revision catches manual edits and
- * any job that bumps it; the case and source keys catch registry and catalogue edits. (max(updated_at) would
- * be a full table scan without an index on it.)
+ * any job that bumps it; the case and source keys catch registry and catalogue edits; max(created_at)/count(*)
+ * of digests (one row per week, a tiny table) catch a newly archived digest. (max(updated_at) of articles
+ * would be a full table scan without an index on it.)
  */
 export async function readDataVersion(db: Db): Promise<DataVersion> {
   const rows = await db.all<VersionRow>(sql`SELECT
@@ -46,15 +49,26 @@ export async function readDataVersion(db: Db): Promise<DataVersion> {
       (SELECT value FROM settings WHERE key = ${CONTENT_REV_KEY}) AS rev,
       (SELECT updated_at FROM settings WHERE key = ${CONTENT_REV_KEY}) AS revAt,
       (SELECT group_concat(id || ':' || data_hash, ',') FROM cases) AS casesKey,
-      (SELECT group_concat(id || ':' || name, ',') FROM sources) AS sourcesKey`);
+      (SELECT group_concat(id || ':' || name, ',') FROM sources) AS sourcesKey,
+      (SELECT max(created_at) FROM digests) AS digestAt,
+      (SELECT count(*) FROM digests) AS digestN`);
   const r = rows[0];
   const maxArticleId = Number(r?.maxId ?? 0);
   const articleCount = Number(r?.n ?? 0);
   const newest = r?.newest ?? null;
-  const revAt = r?.revAt ?? null;
-  let lastModified = newest ?? revAt;
-  if (newest && revAt && revAt > newest) lastModified = revAt;
-  const parts = [r?.acMax ?? 0, r?.acN ?? 0, r?.rev ?? "", r?.casesKey ?? "", r?.sourcesKey ?? ""];
+  let lastModified: string | null = null;
+  for (const at of [newest, r?.revAt ?? null, r?.digestAt ?? null]) {
+    if (at && (!lastModified || at > lastModified)) lastModified = at;
+  }
+  const parts = [
+    r?.acMax ?? 0,
+    r?.acN ?? 0,
+    r?.rev ?? "",
+    r?.casesKey ?? "",
+    r?.sourcesKey ?? "",
+    r?.digestAt ?? "",
+    r?.digestN ?? 0,
+  ];
   return {
     token: `${maxArticleId.toString(36)}-${articleCount.toString(36)}-${hashText(parts.join("|"))}`,
     lastModified,

@@ -2,7 +2,7 @@
  * Digest storage: the week's content read for the builder, the archive (one row per week) and the delivery
  * ledger whose rows are claimed with a lease, so that concurrent or repeated runs send each message once.
  */
-import { and, desc, eq, lt, or, sql } from "drizzle-orm";
+import { and, desc, eq, lt, or, type SQL, sql } from "drizzle-orm";
 import type {
   DigestArticleInput,
   DigestCandidateInput,
@@ -109,11 +109,28 @@ export interface DigestRow {
   completedAt: string | null;
 }
 
-/** The archived digest of `week`, or null. */
-export async function getDigest(db: Db, week: string): Promise<DigestRow | null> {
+/** What readers of an archived digest use: its model (JSON), subject and archive time. */
+export type ArchivedDigest = Pick<DigestRow, "week" | "subject" | "model" | "createdAt">;
+
+/** The archived digest of `week` (without its stored html/text renderings), or null. */
+export async function getDigest(db: Db, week: string): Promise<ArchivedDigest | null> {
+  const rows = await db
+    .select({
+      week: digests.week,
+      subject: digests.subject,
+      model: digests.model,
+      createdAt: digests.createdAt,
+    })
+    .from(digests)
+    .where(eq(digests.week, week))
+    .limit(1);
+  return rows[0] ?? null;
+}
+
+/** The whole stored row of `week`, stored renderings included (for reports and tests), or null. */
+export async function getDigestRow(db: Db, week: string): Promise<DigestRow | null> {
   const rows = await db.select().from(digests).where(eq(digests.week, week)).limit(1);
-  const r = rows[0];
-  return r ? { ...r } : null;
+  return rows[0] ?? null;
 }
 
 /** What a new digest row holds. */
@@ -152,6 +169,21 @@ export interface DueDelivery {
 }
 
 /**
+ * The condition of a ledger row that may be attempted at `nowIso`: pending, a retry whose time has come, or
+ * `sending` with an expired lease (its run died).
+ */
+function dueWhere(nowIso: string): SQL | undefined {
+  return or(
+    eq(digestDeliveries.status, "pending"),
+    and(
+      eq(digestDeliveries.status, "retry"),
+      sql`coalesce(${digestDeliveries.nextAttemptAt}, '') <= ${nowIso}`,
+    ),
+    and(eq(digestDeliveries.status, "sending"), lt(digestDeliveries.leaseUntil, nowIso)),
+  );
+}
+
+/**
  * Ledger rows of `week` that may be attempted at `nowIso`: pending, retry rows whose time has come, and
  * `sending` rows whose lease ran out (their run died); by subscriber id, after `afterId`.
  */
@@ -176,14 +208,7 @@ export async function dueDeliveries(
       and(
         eq(digestDeliveries.week, week),
         sql`${digestDeliveries.subscriberId} > ${afterId}`,
-        or(
-          eq(digestDeliveries.status, "pending"),
-          and(
-            eq(digestDeliveries.status, "retry"),
-            sql`coalesce(${digestDeliveries.nextAttemptAt}, '') <= ${nowIso}`,
-          ),
-          and(eq(digestDeliveries.status, "sending"), lt(digestDeliveries.leaseUntil, nowIso)),
-        ),
+        dueWhere(nowIso),
       ),
     )
     .orderBy(digestDeliveries.subscriberId)
@@ -211,18 +236,7 @@ export async function claimDelivery(
       updatedAt: nowIso,
     })
     .where(
-      and(
-        eq(digestDeliveries.week, week),
-        eq(digestDeliveries.subscriberId, subscriberId),
-        or(
-          eq(digestDeliveries.status, "pending"),
-          and(
-            eq(digestDeliveries.status, "retry"),
-            sql`coalesce(${digestDeliveries.nextAttemptAt}, '') <= ${nowIso}`,
-          ),
-          and(eq(digestDeliveries.status, "sending"), lt(digestDeliveries.leaseUntil, nowIso)),
-        ),
-      ),
+      and(eq(digestDeliveries.week, week), eq(digestDeliveries.subscriberId, subscriberId), dueWhere(nowIso)),
     )
     .returning({ attempts: digestDeliveries.attempts });
   return rows[0]?.attempts ?? null;

@@ -11,7 +11,7 @@ import { registerAdminRoutes } from "./routes/admin";
 import { registerArticleRoutes } from "./routes/articles";
 import { registerCandidateRoutes } from "./routes/candidates";
 import { registerCaseRoutes } from "./routes/cases";
-import { digestRoutes } from "./routes/digests";
+import { registerDigestRoutes } from "./routes/digests";
 import { registerDocRoutes } from "./routes/docs";
 import { documentFeedRoutes, registerFeedRoutes } from "./routes/feeds";
 import { registerHealthRoutes } from "./routes/health";
@@ -84,7 +84,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): OpenAPIHono 
     }),
   );
   // Before the feed routes, so /feeds/digests.rss is not taken for a feed pattern.
-  app.route("/", digestRoutes({ db: deps.db, config: deps.config }));
+  registerDigestRoutes(app, ctx);
   registerFeedRoutes(app, ctx);
   documentFeedRoutes(app);
   documentSubscriptionRoutes(app);

@@ -1,7 +1,10 @@
-/** HTTP validators (ETag, Last-Modified) derived from the data version, and conditional-request checks. */
+/**
+ * HTTP validators (ETag, Last-Modified) derived from the data version or from the body sent, and
+ * conditional-request checks.
+ */
 import { VERSION } from "../config";
-import { hashText } from "../db/cases-repo";
 import type { DataVersion } from "../db/data-version";
+import { hashText } from "../domain/hash-text";
 
 /** Validators of one representation. */
 export interface Validators {
@@ -66,4 +69,49 @@ export function notModifiedResponse(v: Validators, cacheControl: string, vary?: 
   const headers = cachingHeaders(v, cacheControl);
   if (vary) headers.vary = vary;
   return new Response(null, { status: 304, headers });
+}
+
+/** A body with its strong ETag (a hash of exactly these characters), for bodies served many times. */
+export interface TaggedBody {
+  body: string;
+  etag: string;
+}
+
+/** Tags `body` with a strong ETag: a hash of its text and its length, so any change to it gives a new tag. */
+export function tagBody(body: string): TaggedBody {
+  return { body, etag: `"${hashText(body)}-${body.length.toString(36)}"` };
+}
+
+/** How serveWithValidators answers. */
+export interface BodyServeOptions {
+  contentType: string;
+  cacheControl: string;
+  /** Extra headers of a 200 (e.g. the page CSP); not sent with a 304. */
+  headers?: Readonly<Record<string, string>>;
+  /** When the content last changed (ISO or HTTP date): sent as Last-Modified, which If-Modified-Since uses. */
+  lastModified?: string | null;
+}
+
+/**
+ * Answers a GET with `body` (a string, or a TaggedBody made once for a body served often) and a strong ETag
+ * of that very body: 304 when If-None-Match names it (or, without If-None-Match, If-Modified-Since is not
+ * older than `lastModified`), else 200.
+ */
+export function serveWithValidators(
+  req: Request,
+  body: string | TaggedBody,
+  opts: BodyServeOptions,
+): Response {
+  const tagged = typeof body === "string" ? tagBody(body) : body;
+  const when = opts.lastModified ? new Date(opts.lastModified) : null;
+  const lastModified = when && !Number.isNaN(when.getTime()) ? when.toUTCString() : "";
+  const caching: Record<string, string> = { etag: tagged.etag, "cache-control": opts.cacheControl };
+  if (lastModified) caching["last-modified"] = lastModified;
+  if (isNotModified(req.headers, { etag: tagged.etag, lastModified })) {
+    return new Response(null, { status: 304, headers: caching });
+  }
+  return new Response(tagged.body, {
+    status: 200,
+    headers: { "content-type": opts.contentType, ...opts.headers, ...caching },
+  });
 }

@@ -30,7 +30,7 @@ export interface PreparedMeta {
   title: string;
   description: string;
   homeUrl: string;
-  selfUrls: { rss: string; atom: string; json: string };
+  selfUrls: { rss: string; atom: string | undefined; json: string | undefined };
   updated: Date;
   ttlMinutes: number;
   language: string | undefined;
@@ -78,11 +78,19 @@ function tagAuthority(homeUrl: string): string {
  * public host (universally unique per deployment), the rest depends only on our article id.
  */
 export function entryGuid(homeUrl: string, articleId: number): string {
-  return tagId(tagAuthority(homeUrl), articleId);
+  return tagId(tagAuthority(homeUrl), `article:${articleId}`);
 }
 
-function tagId(authority: string, articleId: number): string {
-  return `tag:${authority},${TAG_DATE}:article:${articleId}`;
+/**
+ * A tag URI of this deployment for any other kind of entry, e.g. `tagUri(base, "digest:202648")` gives
+ * `tag:casewire.example,2025:digest:202648`; `specific` must not start with `article:` (entryGuid's space).
+ */
+export function tagUri(homeUrl: string, specific: string): string {
+  return tagId(tagAuthority(homeUrl), specific);
+}
+
+function tagId(authority: string, specific: string): string {
+  return `tag:${authority},${TAG_DATE}:${specific}`;
 }
 
 function toDate(iso: string | null | undefined): Date | null {
@@ -98,15 +106,18 @@ export function prepareMeta(meta: FeedMeta): PreparedMeta {
     if (!url) throw new Error(`feed ${name} must be an absolute http(s) URL`);
     return url;
   };
+  const optional = (value: string | undefined, name: string) =>
+    value === undefined ? undefined : need(value, name);
+  const atom = optional(meta.selfUrls.atom, "selfUrls.atom");
   return {
-    id: cleanText(meta.id) || need(meta.selfUrls.atom, "selfUrls.atom"),
+    id: cleanText(meta.id) || atom || need(meta.selfUrls.rss, "selfUrls.rss"),
     title: cleanText(meta.title) || "casewire",
     description: cleanText(meta.description),
     homeUrl: need(meta.homeUrl, "homeUrl"),
     selfUrls: {
       rss: need(meta.selfUrls.rss, "selfUrls.rss"),
-      atom: need(meta.selfUrls.atom, "selfUrls.atom"),
-      json: need(meta.selfUrls.json, "selfUrls.json"),
+      atom,
+      json: optional(meta.selfUrls.json, "selfUrls.json"),
     },
     updated: toDate(meta.updated) ?? new Date(0),
     ttlMinutes: Math.max(1, Math.round(Number.isFinite(meta.ttlMinutes) ? meta.ttlMinutes : 60)),
@@ -124,7 +135,7 @@ export function prepareEntries(homeUrl: string, entries: readonly FeedEntry[]): 
     const published = toDate(e.publishedAt);
     const categories = [...new Set(e.categories.map(cleanText).filter((c) => c !== ""))];
     out.push({
-      guid: tagId(authority, e.id),
+      guid: e.guid !== undefined ? cleanText(e.guid) : tagId(authority, `article:${e.id}`),
       url,
       title: cleanText(e.title) || "(untitled)",
       summary: cleanText(e.summary),

@@ -1,9 +1,25 @@
 /** View types the feed renderers take: plain data prepared by the caller, no database rows. */
 
-/** One article as it appears in a feed (all text fields are untrusted plain text). */
-export interface FeedEntry {
-  /** Our article id; the stable entry id is derived from it. */
-  id: number;
+/**
+ * One feed entry (all text fields are untrusted plain text): an article, identified by its id, or any other
+ * item (e.g. a weekly digest) that brings its own stable `guid`.
+ */
+export type FeedEntry = FeedEntryFields &
+  (
+    | {
+        /** Our article id; the stable entry id (entryGuid) is derived from it unless `guid` is given. */
+        id: number;
+        guid?: string;
+      }
+    | {
+        id?: undefined;
+        /** The stable entry id (RSS guid, Atom id, JSON Feed id), e.g. a tag URI made with tagUri. */
+        guid: string;
+      }
+  );
+
+/** What every feed entry carries besides its identity. */
+export interface FeedEntryFields {
   /** http(s) link to the original article; entries with any other scheme are left out of feeds. */
   url: string;
   /** Plain text, untrusted. */
@@ -20,16 +36,18 @@ export interface FeedEntry {
   categories: string[];
 }
 
-/** Absolute URLs of one feed in each format. */
+/** Absolute URLs of one feed in each format (a feed served in RSS only leaves out the others). */
 export interface FeedSelfUrls {
   rss: string;
-  atom: string;
-  json: string;
+  /** Atom self link; renderAtom leaves the link out without it. */
+  atom?: string;
+  /** JSON Feed `feed_url`; left out without it. */
+  json?: string;
 }
 
 /** Feed-level facts shared by the RSS, Atom and JSON Feed renderings. */
 export interface FeedMeta {
-  /** Stable feed id (e.g. the absolute feed URL); becomes the Atom feed id. */
+  /** Stable feed id (e.g. the absolute feed URL); becomes the Atom feed id (default: the Atom self URL). */
   id: string;
   title: string;
   description: string;

@@ -29,7 +29,7 @@
  * - Entry id = `tag:<public host>,2025:article:<article id>` (entryGuid), the same string as RSS guid
  *   (isPermaLink="false"), Atom id and JSON Feed id: unique per deployment, the same in every format, and
  *   unchanged by PUBLIC_URL scheme/port/path changes (an article-page URL would not be); only a new host
- *   gives new ids.
+ *   gives new ids. Entries that are not articles (weekly digests) bring their own `guid` (tagUri).
  * - RSS description is our plain-text summary HTML-escaped once more, because readers render description as
  *   HTML: they then show the text verbatim. Titles are plain text everywhere (Atom type="text").
  * - RSS `<source url>` must name the outlet's own RSS URL, which FeedEntry does not carry: the outlet goes into
@@ -102,7 +102,7 @@ export function renderAtom(meta: FeedMeta, entries: readonly FeedEntry[]): strin
       subtitle: m.description ? { value: m.description, type: "text" } : undefined,
       updated: m.updated,
       links: [
-        { href: m.selfUrls.atom, rel: "self", type: "application/atom+xml" },
+        ...(m.selfUrls.atom ? [{ href: m.selfUrls.atom, rel: "self", type: "application/atom+xml" }] : []),
         { href: m.homeUrl, rel: "alternate", type: "text/html" },
       ],
       xml: m.language ? { lang: m.language } : undefined,

@@ -238,8 +238,12 @@ describe("JSON API", () => {
     expect(body.sources.map((s) => s.id).sort()).toEqual(["legal", "wire"]);
     expect(body.sources[0]!.health.consecutiveFailures).toBe(0);
     const etag = res.headers.get("etag")!;
+    expect(etag).toMatch(/^"[^"]+"$/);
+    expect(res.headers.get("last-modified")).toBe(new Date(0).toUTCString());
+    expect(res.headers.get("cache-control")).toBe("no-cache");
     const again = await t.app.request("/api/sources", { headers: { "if-none-match": etag } });
     expect(again.status).toBe(304);
+    expect(again.headers.get("etag")).toBe(etag);
   });
 
   it("unknown API paths are problem+json 404s", async () => {

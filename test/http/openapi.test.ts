@@ -1,5 +1,6 @@
 import { load } from "cheerio";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { tagBody } from "../../src/http/conditional";
 import { httpTestApp, PUBLIC_URL, type TestApp } from "../helpers/http-app";
 
 interface Doc {
@@ -85,6 +86,20 @@ describe("OpenAPI document and /docs", () => {
       headers: { "if-none-match": first.headers.get("etag")! },
     });
     expect(again.status).toBe(304);
+  });
+
+  it("/docs has an ETag of its own HTML, not of the JSON document, and answers it with 304", async () => {
+    const json = await t.app.request("/api/openapi.json");
+    const res = await t.app.request("/docs");
+    const etag = res.headers.get("etag")!;
+    expect(etag).toMatch(/^"[^"]+"$/);
+    expect(etag).not.toBe(json.headers.get("etag"));
+    expect(etag).toBe(tagBody(await res.text()).etag);
+    expect(res.headers.get("cache-control")).toBe("public, max-age=300");
+    const again = await t.app.request("/docs", { headers: { "if-none-match": etag } });
+    expect(again.status).toBe(304);
+    const stale = await t.app.request("/docs", { headers: { "if-none-match": json.headers.get("etag")! } });
+    expect(stale.status).toBe(200);
   });
 
   it("/docs renders the reference on the server, with the strict CSP and no scripts", async () => {

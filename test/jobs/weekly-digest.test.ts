@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { getDigest, listDeliveries, listDigests } from "../../src/db/digests-repo";
+import { getDigest, getDigestRow, listDeliveries, listDigests } from "../../src/db/digests-repo";
 import { type Logger, silentLogger } from "../../src/domain/log";
 import { type DigestJobDeps, LEASE_MS, runWeeklyDigest } from "../../src/jobs/weekly-digest";
 import { createHttpApiMailer } from "../../src/mail/http-api-mailer";
@@ -100,7 +100,7 @@ describe("runWeeklyDigest with a real SMTP server", () => {
     expect(kadrey.text).not.toContain("NEW LAWSUITS SPOTTED");
     expect(kadrey.header("subject")).toMatch(/^AI copyright this week: .*Meta.* · 2026-W48$/);
 
-    const row = await getDigest(world.db, WEEK);
+    const row = await getDigestRow(world.db, WEEK);
     expect(row).toMatchObject({ status: "complete", caseCount: 3, candidateCount: 1 });
     expect(row!.html).not.toContain("subscriptions/unsubscribe");
     expect((await listDigests(world.db, 10)).map((d) => d.week)).toEqual([WEEK]);

@@ -1,6 +1,7 @@
 import Parser from "rss-parser";
 import { describe, expect, it } from "vitest";
-import { entryGuid } from "../../src/render/feed-prepare";
+import { entryGuid, tagUri } from "../../src/render/feed-prepare";
+import type { FeedEntry } from "../../src/render/feed-types";
 import { renderAtom, renderJsonFeed, renderRss } from "../../src/render/feeds";
 import { ENTRIES, HOSTILE_TITLE_CLEAN, META } from "./feed-fixture";
 import { expectGolden, FORBIDDEN_CHARS, outsideCdata, strictXmlElements } from "./render-helpers";
@@ -182,5 +183,48 @@ describe("entry ids", () => {
     expect(entryGuid("http://localhost:8787/", 7)).toBe("tag:localhost,2025:article:7");
     expect(entryGuid("https://CaseWire.Example/sub/", 7)).toBe("tag:casewire.example,2025:article:7");
     expect(entryGuid("http://[::1]:8787/", 7)).toBe("tag:localhost,2025:article:7");
+  });
+});
+
+describe("entries with their own guid, in a feed served in one format", () => {
+  const home = "https://casewire.example/digests";
+  const self = "https://casewire.example/feeds/digests.rss";
+  const meta = { ...META, id: "", homeUrl: home, selfUrls: { rss: self } };
+  const entry = (guid: string): FeedEntry => ({
+    guid,
+    url: "https://casewire.example/digests/2026-W48",
+    title: "Week 48",
+    summary: "3 cases, 5 stories.",
+    publishedAt: "2026-11-30T08:00:00.000Z",
+    fetchedAt: "2026-11-30T08:00:00.000Z",
+    sourceName: "casewire",
+    categories: [],
+  });
+  const guid = tagUri(home, "digest:202648");
+
+  it("use that guid verbatim in every format, article ids untouched", () => {
+    expect(guid).toBe("tag:casewire.example,2025:digest:202648");
+    const mixed = [entry(guid), { ...ENTRIES[0]!, guid: "tag:x.example,2025:other:1" }, ENTRIES[1]!];
+    const rss = renderRss(meta, mixed);
+    expect(rss).toContain(guid);
+    expect(rss).toContain("tag:x.example,2025:other:1");
+    expect(rss).toContain(entryGuid(home, ENTRIES[1]!.id!));
+    expect(renderAtom(meta, [entry(guid)])).toContain(`<id>${guid}</id>`);
+    expect(JSON.parse(renderJsonFeed(meta, [entry(guid)])).items[0].id).toBe(guid);
+  });
+
+  it("cleans a guid like any other text", () => {
+    expect(renderRss(meta, [entry(`${guid}\u0001\ufffe`)])).toContain(`${guid}<`);
+  });
+
+  it("leave out the self links of the formats not given, and use the RSS URL as feed id", () => {
+    const atom = renderAtom(meta, [entry(guid)]);
+    expect(atom).not.toContain('rel="self"');
+    expect(atom).toContain(`<id>${self}</id>`);
+    expect(renderRss(meta, [entry(guid)])).toContain(`<atom:link href="${self}" rel="self"`);
+    expect(JSON.parse(renderJsonFeed(meta, [])).feed_url).toBeUndefined();
+    expect(() => renderRss({ ...meta, selfUrls: { rss: self, atom: "javascript:x" } }, [])).toThrow(
+      /selfUrls\.atom/,
+    );
   });
 });

@@ -1,87 +1,47 @@
 /**
- * Digest archive routes (mount with `app.route("/", digestRoutes(deps))`): GET /digests, GET /digests/:week,
- * GET /feeds/digests.rss. Strong ETags from the body, 304 on If-None-Match, `public, max-age=300`.
+ * Digest archive routes: GET /digests, GET /digests/:week, GET /feeds/digests.rss. Served like the other
+ * feeds and pages (ctx.cache): ETag and Last-Modified from the data version (which moves when a digest is
+ * archived), 304 on If-None-Match / If-Modified-Since without touching the archive, feed Cache-Control.
  */
-import { Hono } from "hono";
-import type { Config } from "../../config";
-import type { Db } from "../../db/database";
+import type { OpenAPIHono } from "@hono/zod-openapi";
 import { getDigest, listDigests } from "../../db/digests-repo";
 import { digestArchiveUrl } from "../../domain/digest/digest-links";
 import type { DigestModel } from "../../domain/digest/digest-model";
 import { isIsoWeek } from "../../domain/digest/iso-week";
+import { AppError } from "../../domain/errors";
+import { tagUri } from "../../render/feed-prepare";
 import type { FeedEntry } from "../../render/feed-types";
 import { renderRss } from "../../render/feeds";
+import { FEED_CACHE_CONTROL } from "../conditional";
+import type { HttpContext } from "../context";
 import { DigestListPage, DigestWeekPage } from "../pages/digest-pages";
 import { renderDocument } from "../pages/layout";
-import { NotFoundPage } from "../pages/not-found-page";
-import { pageCsp } from "../pages/style";
-import { publicUrls } from "../urls";
+import { pageSecurityHeaders } from "../pages/style";
+import { requestKey } from "../response-cache";
+import { FEED_CONTENT_TYPES } from "./feeds";
+import { HTML_CONTENT_TYPE, htmlNotFound } from "./pages";
 
-/** What the archive routes need. */
-export interface DigestRouteDeps {
-  db: Db;
-  config: Config;
-}
-
-/** Digests listed on /digests and in the feed. */
+/** Digests listed on /digests. */
 export const ARCHIVE_LIMIT = 104;
 const FEED_LIMIT = 52;
-const CACHE_CONTROL = "public, max-age=300";
 
-async function etagOf(body: string): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(body)));
-  let hex = "";
-  for (const b of digest.subarray(0, 12)) hex += b.toString(16).padStart(2, "0");
-  return `"${hex}"`;
-}
-
-async function respond(
-  req: Request,
-  body: string,
-  contentType: string,
-  status = 200,
-  extra: Record<string, string> = {},
-) {
-  const etag = await etagOf(body);
-  const headers: Record<string, string> = { etag, "cache-control": CACHE_CONTROL, ...extra };
-  const inm = req.headers.get("if-none-match");
-  if (
-    status === 200 &&
-    inm &&
-    inm.split(",").some((t) => t.trim().replace(/^W\//, "") === etag || t.trim() === "*")
-  ) {
-    return new Response(null, { status: 304, headers });
-  }
-  return new Response(body, { status, headers: { ...headers, "content-type": contentType } });
-}
-
-async function pageHeaders(): Promise<Record<string, string>> {
-  return {
-    "content-security-policy": await pageCsp(),
-    "x-content-type-options": "nosniff",
-    "x-frame-options": "DENY",
-    "referrer-policy": "strict-origin-when-cross-origin",
-  };
+/** A row of the digest feed. */
+export interface DigestFeedRow {
+  week: string;
+  subject: string;
+  createdAt: string;
+  caseCount: number;
+  storyCount: number;
+  candidateCount: number;
 }
 
 /**
  * The digest feed: one item per archived week (newest first) linking to its page. Item ids are tag URIs
- * `tag:<host>,2025:digest:<YYYYWW>` (renderRss writes `article:`; rewritten here so they never equal an
- * article's id).
+ * `tag:<host>,2025:digest:<YYYYWW>`, a space of their own, so they never equal an article's id.
  */
-export function renderDigestRss(
-  base: string,
-  rows: {
-    week: string;
-    subject: string;
-    createdAt: string;
-    caseCount: number;
-    storyCount: number;
-    candidateCount: number;
-  }[],
-): string {
+export function renderDigestRss(base: string, rows: readonly DigestFeedRow[]): string {
   const entries: FeedEntry[] = rows.map((d) => ({
-    id: Number(d.week.replace("-W", "")),
+    guid: tagUri(base, `digest:${d.week.replace("-W", "")}`),
     url: digestArchiveUrl(base, d.week),
     title: d.subject,
     summary: `${d.caseCount} cases, ${d.storyCount} stories${d.candidateCount > 0 ? `, ${d.candidateCount} new lawsuits spotted` : ""}.`,
@@ -91,61 +51,71 @@ export function renderDigestRss(
     categories: [],
   }));
   const self = `${base}/feeds/digests.rss`;
-  const xml = renderRss(
+  return renderRss(
     {
       id: self,
       title: "casewire weekly digest",
       description: "AI copyright litigation news of the week, grouped by case.",
       homeUrl: `${base}/digests`,
-      selfUrls: { rss: self, atom: self, json: self },
+      selfUrls: { rss: self },
       updated: rows[0]?.createdAt ?? new Date(0).toISOString(),
       ttlMinutes: 360,
       language: "en",
     },
     entries,
   );
-  return xml.replace(/(<guid[^>]*>(?:<!\[CDATA\[)?tag:[^<\]]*?,2025:)article:(\d+)/g, "$1digest:$2");
 }
 
-/** Builds the archive routes. */
-export function digestRoutes(deps: DigestRouteDeps): Hono {
-  const app = new Hono();
-  const base = deps.config.publicUrl;
+/**
+ * Registers the archive routes (before registerFeedRoutes, so /feeds/digests.rss is not taken for a feed
+ * pattern).
+ */
+export function registerDigestRoutes(app: OpenAPIHono, ctx: HttpContext): void {
+  const { db } = ctx.deps;
+  const base = ctx.urls.base;
 
-  app.get("/digests", async (c) => {
-    const rows = await listDigests(deps.db, ARCHIVE_LIMIT);
-    const body = await renderDocument(<DigestListPage base={base} digests={rows} />);
-    return respond(c.req.raw, body, "text/html; charset=utf-8", 200, await pageHeaders());
-  });
+  const servePage = async (req: Request, render: () => Promise<string>) =>
+    ctx.cache.serve(req, {
+      key: requestKey(req.url),
+      contentType: HTML_CONTENT_TYPE,
+      cacheControl: FEED_CACHE_CONTROL,
+      headers: await pageSecurityHeaders(),
+      keep: true,
+      render,
+    });
+
+  app.get("/digests", (c) =>
+    servePage(c.req.raw, async () => {
+      const rows = await listDigests(db, ARCHIVE_LIMIT);
+      return renderDocument(<DigestListPage base={base} digests={rows} />);
+    }),
+  );
 
   app.get("/digests/:week", async (c) => {
     const week = c.req.param("week");
-    const row = isIsoWeek(week) ? await getDigest(deps.db, week) : null;
-    if (!row) {
-      const body = await renderDocument(
-        <NotFoundPage
-          urls={publicUrls(base)}
-          what={`There is no digest for week ${week}. See the archive at /digests.`}
-        />,
-      );
-      return new Response(body, {
-        status: 404,
-        headers: {
-          "content-type": "text/html; charset=utf-8",
-          "cache-control": "no-store",
-          ...(await pageHeaders()),
-        },
+    const missing = `There is no digest for week ${week}. See the archive at /digests.`;
+    // Malformed weeks never reach the cache (each would take an entry of their own).
+    if (!isIsoWeek(week)) return htmlNotFound(ctx, missing);
+    try {
+      return await servePage(c.req.raw, async () => {
+        const row = await getDigest(db, week);
+        if (!row) throw new AppError(404, "Not Found", missing);
+        const model = JSON.parse(row.model) as DigestModel;
+        return renderDocument(<DigestWeekPage base={base} model={model} />);
       });
+    } catch (err) {
+      if (err instanceof AppError && err.status === 404) return htmlNotFound(ctx, err.detail);
+      throw err;
     }
-    const model = JSON.parse(row.model) as DigestModel;
-    const body = await renderDocument(<DigestWeekPage base={base} model={model} />);
-    return respond(c.req.raw, body, "text/html; charset=utf-8", 200, await pageHeaders());
   });
 
-  app.get("/feeds/digests.rss", async (c) => {
-    const rows = await listDigests(deps.db, FEED_LIMIT);
-    return respond(c.req.raw, renderDigestRss(base, rows), "application/rss+xml; charset=utf-8");
-  });
-
-  return app;
+  app.get("/feeds/digests.rss", (c) =>
+    ctx.cache.serve(c.req.raw, {
+      key: requestKey(c.req.url),
+      contentType: FEED_CONTENT_TYPES.rss,
+      cacheControl: FEED_CACHE_CONTROL,
+      keep: true,
+      render: async () => renderDigestRss(base, await listDigests(db, FEED_LIMIT)),
+    }),
+  );
 }

@@ -1,11 +1,11 @@
 /** GET /healthz and GET /api/sources (the catalogue with fetch health). */
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
-import { hashText } from "../../db/cases-repo";
 import { lastIngestAt } from "../../db/runs-repo";
 import { listSources } from "../../db/sources-repo";
 import { errorMessage } from "../../domain/errors";
-import { isNotModified } from "../conditional";
+import { serveWithValidators } from "../conditional";
 import type { HttpContext } from "../context";
+import { JSON_CONTENT_TYPE } from "../respond";
 import { Health, Source } from "../schemas";
 
 const healthRoute = createRoute({
@@ -73,13 +73,11 @@ export function registerHealthRoutes(app: OpenAPIHono, ctx: HttpContext): void {
       })),
     });
     // Health changes with every fetch, not with articles: the tag is a hash of this small body.
-    const etag = `"${hashText(body)}"`;
     const newest = rows.reduce((m, s) => (s.lastFetchAt && s.lastFetchAt > m ? s.lastFetchAt : m), "");
-    const lastModified = new Date(newest || 0).toUTCString();
-    const headers = { etag, "last-modified": lastModified, "cache-control": "no-cache" };
-    if (isNotModified(c.req.raw.headers, { etag, lastModified })) {
-      return new Response(null, { status: 304, headers });
-    }
-    return new Response(body, { headers: { "content-type": "application/json; charset=utf-8", ...headers } });
+    return serveWithValidators(c.req.raw, body, {
+      contentType: JSON_CONTENT_TYPE,
+      cacheControl: "no-cache",
+      lastModified: newest || new Date(0).toISOString(),
+    });
   });
 }

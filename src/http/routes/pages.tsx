@@ -14,7 +14,7 @@ import { renderDocument } from "../pages/layout";
 import { NotFoundPage } from "../pages/not-found-page";
 import type { PageArticle } from "../pages/parts";
 import { SearchPage } from "../pages/search-page";
-import { pageCsp } from "../pages/style";
+import { pageSecurityHeaders } from "../pages/style";
 import { requestKey } from "../response-cache";
 
 /** Content type of the pages. */
@@ -25,23 +25,37 @@ const PAGE_CACHE_CONTROL = "public, max-age=60";
 const PAGE_SIZE = 30;
 const HOME_LATEST = 10;
 
-/** Headers of every HTML response: the strict CSP and friends. */
-export async function pageHeaders(): Promise<Record<string, string>> {
-  return {
-    "content-security-policy": await pageCsp(),
-    "x-content-type-options": "nosniff",
-    "x-frame-options": "DENY",
-    "referrer-policy": "strict-origin-when-cross-origin",
-  };
+/** An uncached HTML error page: `heading` as title, `what` (plain text) says what went wrong. */
+export async function htmlError(
+  ctx: HttpContext,
+  status: 400 | 404,
+  heading: string,
+  what: string,
+): Promise<Response> {
+  const body = await renderDocument(<NotFoundPage urls={ctx.urls} what={what} heading={heading} />);
+  return new Response(body, {
+    status,
+    headers: {
+      "content-type": HTML_CONTENT_TYPE,
+      "cache-control": "no-store",
+      ...(await pageSecurityHeaders()),
+    },
+  });
 }
 
 /** The HTML 404 response. */
-export async function htmlNotFound(ctx: HttpContext, what: string): Promise<Response> {
-  const body = await renderDocument(<NotFoundPage urls={ctx.urls} what={what} />);
-  return new Response(body, {
-    status: 404,
-    headers: { "content-type": HTML_CONTENT_TYPE, "cache-control": "no-store", ...(await pageHeaders()) },
-  });
+export function htmlNotFound(ctx: HttpContext, what: string): Promise<Response> {
+  return htmlError(ctx, 404, "Not found", what);
+}
+
+/** The HTML 400 response to a `cursor` that this site did not issue (or that no longer applies). */
+function htmlBadCursor(ctx: HttpContext, path: string): Promise<Response> {
+  return htmlError(
+    ctx,
+    400,
+    "Bad request",
+    `That page link is not valid (or has expired). Start again from ${path} without the cursor.`,
+  );
 }
 
 function pageArticle(
@@ -70,7 +84,7 @@ export function registerPageRoutes(app: OpenAPIHono, ctx: HttpContext): void {
       key: requestKey(c.req.url),
       contentType: HTML_CONTENT_TYPE,
       cacheControl: PAGE_CACHE_CONTROL,
-      headers: await pageHeaders(),
+      headers: await pageSecurityHeaders(),
       keep,
       render,
     });
@@ -94,13 +108,15 @@ export function registerPageRoutes(app: OpenAPIHono, ctx: HttpContext): void {
 
   app.get("/cases/:id", async (c) => {
     const id = c.req.param("id");
-    const raw = c.req.query("cursor");
-    let cursor: string | undefined;
-    try {
-      if (raw) decodeCursor(raw, "date");
-      cursor = raw || undefined;
-    } catch {
-      cursor = undefined;
+    const path = `/cases/${encodeURIComponent(id)}`;
+    const cursor = c.req.query("cursor") || undefined;
+    if (cursor) {
+      try {
+        decodeCursor(cursor, "date");
+      } catch {
+        // Answered, never cached: a bogus cursor must not take a cache entry.
+        return htmlBadCursor(ctx, path);
+      }
     }
     try {
       return await servePage(c, true, async () => {
@@ -115,7 +131,7 @@ export function registerPageRoutes(app: OpenAPIHono, ctx: HttpContext): void {
           return caption ? [{ id: r, caption }] : [];
         });
         const olderHref = page.nextCursor
-          ? `/cases/${encodeURIComponent(id)}?${new URLSearchParams({ cursor: page.nextCursor }).toString()}`
+          ? `${path}?${new URLSearchParams({ cursor: page.nextCursor }).toString()}`
           : null;
         return renderDocument(
           <CasePage
@@ -132,6 +148,7 @@ export function registerPageRoutes(app: OpenAPIHono, ctx: HttpContext): void {
       });
     } catch (err) {
       if (err instanceof AppError && err.status === 404) return htmlNotFound(ctx, err.detail);
+      if (err instanceof AppError && err.status === 400 && cursor) return htmlBadCursor(ctx, path);
       throw err;
     }
   });

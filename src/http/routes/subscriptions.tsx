@@ -19,7 +19,7 @@ import {
   updateSelection,
 } from "../../jobs/subscriptions";
 import { renderDocument } from "../pages/layout";
-import { pageCsp } from "../pages/style";
+import { pageSecurityHeaders } from "../pages/style";
 import {
   ConfirmedPage,
   LinkProblemPage,
@@ -47,20 +47,18 @@ export const ACCEPTED_BODY = {
 
 const HTML = "text/html; charset=utf-8";
 const MAX_BODY = 32 * 1024;
+/** Added to the page security headers: token-bearing pages are never stored, referred or indexed. */
+const TOKEN_PAGE_HEADERS = {
+  "referrer-policy": "no-referrer",
+  "cache-control": "no-store",
+  "x-robots-tag": "noindex",
+} as const;
 
 async function page(el: unknown, status: number): Promise<Response> {
   const body = await renderDocument(el as { toString(): string });
   return new Response(body, {
     status,
-    headers: {
-      "content-type": HTML,
-      "content-security-policy": await pageCsp(),
-      "x-content-type-options": "nosniff",
-      "x-frame-options": "DENY",
-      "referrer-policy": "no-referrer",
-      "cache-control": "no-store",
-      "x-robots-tag": "noindex",
-    },
+    headers: { "content-type": HTML, ...(await pageSecurityHeaders()), ...TOKEN_PAGE_HEADERS },
   });
 }
 
