@@ -90,6 +90,12 @@ describe("HTML pages", () => {
     expect($('link[rel="alternate"][type="application/feed+json"]')).toHaveLength(1);
     expect($('form[action="/search"] input[name="q"]')).toHaveLength(1);
     expect($("section#subscribe")).toHaveLength(1);
+    // The form lists cases by caption (as the manage page does), not in the home page's coverage order.
+    const offered = $('section#subscribe input[name="cases"]')
+      .map((_, el) => $(el).parent().text().trim().toLowerCase())
+      .get();
+    expect(offered.length).toBeGreaterThan(2);
+    expect(offered).toEqual([...offered].sort());
     expect($("h1").text()).toBeTruthy();
     const caseHeadings = $("#cases-title").parent().find("h3 a");
     expect(

@@ -16,6 +16,12 @@ export interface SubscribeFormProps {
   caseId?: string | undefined;
 }
 
+/** Choices in the order of the manage page (`caseChoices`: caption, case-insensitive, then id), whatever the input order. */
+function byCaption(cases: CaseChoice[]): CaseChoice[] {
+  const key = (c: CaseChoice) => c.caption.toLowerCase();
+  return [...cases].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a.id < b.id ? -1 : 1));
+}
+
 /** The subscribe section (`id="subscribe"`, one per page). */
 export function SubscribeForm(props: SubscribeFormProps) {
   const pre = props.caseId ? props.cases.find((c) => c.id === props.caseId) : undefined;
@@ -59,7 +65,7 @@ export function SubscribeForm(props: SubscribeFormProps) {
             <fieldset>
               <legend>Tick the cases to follow. Leave them all unticked to follow every case.</legend>
               <ul class="case-choices">
-                {props.cases.map((c) => (
+                {byCaption(props.cases).map((c) => (
                   <li>
                     <label>
                       <input type="checkbox" name="cases" value={c.id} /> {c.caption}

@@ -140,9 +140,7 @@ export function registerPageRoutes(app: OpenAPIHono, ctx: HttpContext): void {
             related={related}
             articles={page.articles.map((a) => pageArticle(a, captions, false))}
             olderHref={olderHref}
-            choices={[...captions]
-              .map(([cid, caption]) => ({ id: cid, caption }))
-              .sort((a, b) => a.caption.localeCompare(b.caption))}
+            choices={[...captions].map(([cid, caption]) => ({ id: cid, caption }))}
           />,
         );
       });
